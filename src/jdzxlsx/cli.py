@@ -1,0 +1,145 @@
+"""Command line: Chinese messages, progress, exit codes (0 ok, 2 bad input or usage).
+
+Holds no business logic: it calls the pipeline and the archive and prints what they return.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__
+from .archive import archive_build, sha256_file
+from .errors import JdzxlsxError
+from .pipeline import BuildResult, build
+from .xlsx import write_workbook
+
+EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        print(f"用法错误：{message}\n运行 jdzxlsx --help 查看说明。", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="jdzxlsx",
+        description="从财务室已有的电子表格（明细账、余额表、预算指标、上年数、基础信息）"
+                    "一键生成部门决算工作簿。")
+    parser.add_argument("--version", action="version", version=f"jdzxlsx {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    build_cmd = commands.add_parser("build", help="生成新版本的决算工作簿（写入 dist/，从不覆盖）")
+    build_cmd.add_argument("folder", type=Path, help="输入目录，如 inputs/景德镇市陶瓷产业发展局-2020")
+    build_cmd.add_argument("--period", metavar="YYYY-MM",
+                           help="只汇总到该月（含）为止的明细账，如 2020-06")
+    build_cmd.add_argument("--dist", type=Path, default=Path("dist"),
+                           help="输出目录（默认 dist/）")
+    return parser
+
+
+def _progress(i: int, n: int, name: str) -> None:
+    print(f"\r读取 [{i}/{n}] {name}" + " " * 10, end="" if i < n else "\n", file=sys.stderr,
+          flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help()
+        return EXIT_BAD_INPUT
+    try:
+        if args.command == "build":
+            return _build(args)
+    except JdzxlsxError as error:
+        print(f"\n错误：{error}", file=sys.stderr)
+        print("未生成任何文件。", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("\n已中断，未生成任何文件。", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT
+
+
+def _build(args) -> int:
+    started = datetime.now(timezone.utc).astimezone()
+    result = build(args.folder, period=args.period, progress=_progress, built_at=started)
+    print("生成工作簿……", file=sys.stderr)
+    archived = archive_build(args.dist, result.settings.department, result.settings.year,
+                             lambda path: write_workbook(result.book, path),
+                             _manifest(result, args, started))
+    _summary(result, archived)
+    print(archived.workbook)
+    return EXIT_OK
+
+
+def _manifest(result: BuildResult, args, started: datetime) -> dict:
+    paper = result.paper
+    folder = Path(args.folder)
+    return {
+        "tool": {"name": "jdzxlsx", "version": __version__},
+        "template": result.template_version,
+        "department": result.settings.department,
+        "year": result.settings.year,
+        "built_at": started.isoformat(timespec="seconds"),
+        "period": {"from": f"{paper.year}-01", "to": paper.period_end,
+                   "months_with_ledger_lines": paper.months},
+        "inputs": [{"file": f.path, "sha256": f.sha256, "format": f.format,
+                    "sheets": [{"sheet": s, "kind": k} for s, k in f.sheets],
+                    "notes": list(f.notes)}
+                   for f in result.ingested.files],
+        "skipped": list(result.ingested.skipped),
+        "counts": {
+            "working_paper_lines": len(paper.lines),
+            "ledger_lines_read": len(result.ingested.ledger),
+            "balance_lines_read": len(result.ingested.balances),
+            "budget_lines": len(paper.budget),
+            "prior_year_figures": len(paper.prior_year),
+            "units": len(paper.units),
+            "formula_cells": len(result.book.formula_cells()),
+        },
+        "input_folder": str(folder),
+    }
+
+
+KEY_FIGURES = [
+    ("公开01.一般公共预算财政拨款收入", "一般公共预算财政拨款收入"),
+    ("公开01.其他收入", "其他收入"),
+    ("公开01.本年收入合计", "本年收入合计"),
+    ("公开01.年初结转和结余", "年初结转和结余"),
+    ("公开01.收入总计", "收入总计"),
+    ("公开01.本年支出合计", "本年支出合计"),
+    ("公开03.合计.基本支出", "  其中：基本支出"),
+    ("公开03.合计.项目支出", "        项目支出"),
+    ("公开01.年末结转和结余", "年末结转和结余"),
+    ("公开01.支出总计", "支出总计"),
+]
+
+
+def _summary(result: BuildResult, archived) -> None:
+    cells = result.book.formula_cells()
+    paper = result.paper
+    out = sys.stderr
+    print("", file=out)
+    print(f"{result.settings.department} {result.settings.year}年度部门决算"
+          f"（期间 {paper.year}-01 至 {paper.period_end}）", file=out)
+    print(f"  输入文件 {len(result.ingested.files)} 个，底稿 {len(paper.lines)} 行，"
+          f"公式单元格 {len(cells)} 个", file=out)
+    for note in result.ingested.notes:
+        print(f"  说明：{note}", file=out)
+    for skipped in result.ingested.skipped:
+        print(f"  未识别（已跳过）：{skipped}", file=out)
+    print("  主要数字（万元）：", file=out)
+    for cell_id, label in KEY_FIGURES:
+        if cell_id in cells:
+            print(f"    {label:<16}{cells[cell_id][1].value:>14,.2f}", file=out)
+    print(f"  已生成第 {archived.version} 版（SHA-256 {archived.sha256[:16]}…），清单："
+          f"{archived.manifest.name}", file=out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

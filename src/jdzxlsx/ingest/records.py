@@ -1,0 +1,133 @@
+"""What ingest hands on: typed records with provenance, one kind per input kind of inputs.md.
+
+Ingest knows nothing of 公开表; these records are the whole contract with the stages below.
+Amounts are Decimal 元 (a source in 万元 has already been converted, and that is noted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a record came from. ``row`` is 1-based as Excel shows it."""
+
+    file: str      # path relative to the input folder
+    sheet: str     # sheet name; for CSV / HTML exports the file's stem or table number
+    row: int
+
+    def __str__(self) -> str:
+        return f"{self.file}「{self.sheet}」第{self.row}行"
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One posting of a ledger-detail export (kind 1)."""
+
+    unit: str               # 预算单位 (from a column or the title rows)
+    period: str             # "YYYY-MM"
+    date: str               # "YYYY-MM-DD", or "" when the export gives only the month
+    voucher: str            # 凭证号 as exported ("记-0012"), "" if absent
+    summary: str            # 摘要
+    account_code: str       # "7101" (digits only), "" if absent
+    account_name: str
+    function_code: str      # 支出功能分类, digits only ("2011301"), "" if none
+    economic_code: str      # 支出经济分类, digits only ("30101"), "" if none
+    fund_source: str        # canonical value (see input_kinds.toml [fund_sources]); "" if none
+    project: str            # 项目 name or code, "" for none
+    expense_kind: str       # "基本支出" / "项目支出" when the export says so, else ""
+    debit: Decimal
+    credit: Decimal
+    source: Provenance
+
+
+@dataclass(frozen=True)
+class BalanceLine:
+    """One row of a trial balance with auxiliary items (kind 2)."""
+
+    unit: str
+    period: str             # the period the balance covers, "YYYY-MM" (its first month)
+    account_code: str
+    account_name: str
+    fund_source: str
+    function_code: str
+    opening: Decimal        # 期初余额, signed: debit balance positive, credit balance negative
+    closing: Decimal | None  # 期末余额, same sign convention; None when not exported
+    source: Provenance
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One quota row of the budget file (kind 3)."""
+
+    unit: str
+    function_code: str
+    economic_code: str
+    fund_source: str
+    expense_kind: str       # "基本支出" / "项目支出" / ""
+    project: str
+    initial: Decimal        # 年初预算数
+    adjusted: Decimal | None  # 调整预算数 (None when not exported)
+    source: Provenance
+
+
+@dataclass(frozen=True)
+class PriorYearFigure:
+    """One of last year's key figures (kind 4, sheet form), in 元."""
+
+    item: str               # canonical item name, e.g. "本年收入合计" (input_kinds.toml)
+    amount: Decimal
+    source: Provenance
+
+
+@dataclass(frozen=True)
+class BudgetUnit:
+    """A row of the 预算单位 sheet (kind 5)."""
+
+    name: str
+    kind: str               # 行政 / 参公 / 全额事业 / 差额事业 / 企业 ...
+    included: bool          # part of the department's 决算
+    source: Provenance
+
+
+@dataclass(frozen=True)
+class StaffingRow:
+    """A row of the 人员编制 sheet (kind 5). Counts are whole numbers of people.
+
+    ``is_typed_total`` marks the office's own total row: read, kept, never trusted.
+    """
+
+    category: str           # 行政编制 / 全额补助事业编制 / ... / 合计
+    authorised: int | None  # 编制数
+    serving: int | None     # 在职人数
+    retired: int | None     # 退休人数
+    actual: int | None      # 实有人数
+    is_typed_total: bool
+    source: Provenance
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An input file as read: for the manifest and the progress display."""
+
+    path: str               # relative to the input folder
+    sha256: str
+    format: str             # xlsx / xls / html / xml / csv
+    sheets: tuple[tuple[str, str], ...]   # (sheet name, kind) per sheet identified
+    notes: tuple[str, ...] = ()           # e.g. "金额单位为万元，已换算为元"
+
+
+@dataclass
+class IngestResult:
+    folder: str
+    files: list[SourceFile] = field(default_factory=list)
+    ledger: list[LedgerLine] = field(default_factory=list)
+    balances: list[BalanceLine] = field(default_factory=list)
+    budget: list[BudgetLine] = field(default_factory=list)
+    prior_year: list[PriorYearFigure] = field(default_factory=list)
+    units: list[BudgetUnit] = field(default_factory=list)
+    staffing: list[StaffingRow] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)   # "file「sheet」: why it matched no kind"
+    notes: list[str] = field(default_factory=list)     # conversions and other things reported

@@ -1,0 +1,328 @@
+"""The workbook model: sheets of cells, each number cell one definition rendered twice.
+
+A number cell holds an expression: a query over the 底稿 (`Query`) or a formula over other
+cells (`Ref`, `Sum`, `Linear`, `ToWan`).  `Workbook.resolve` evaluates every expression in
+Python (Decimal) and renders it as Excel formula text; the writer stores the text with the
+value as its cached result.  Stages upstream of the writer build this model; nothing here
+knows about files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
+
+CENT = Decimal("0.01")
+TEN_THOUSAND = Decimal(10000)
+
+
+class QuerySource(Protocol):
+    def sum(self, criteria: tuple[tuple[str, str], ...]) -> Decimal: ...
+
+
+# ----------------------------------------------------------------------------- expressions
+class Expr:
+    def refs(self) -> list[str]:
+        return []
+
+
+@dataclass(frozen=True)
+class Query(Expr):
+    """Sum of 底稿 amounts (元) over the lines matching every (column, value) pair."""
+
+    criteria: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Ref(Expr):
+    cell_id: str
+
+    def refs(self) -> list[str]:
+        return [self.cell_id]
+
+
+@dataclass(frozen=True)
+class Sum(Expr):
+    items: tuple[Expr, ...]
+
+    def refs(self) -> list[str]:
+        return [r for item in self.items for r in item.refs()]
+
+
+@dataclass(frozen=True)
+class Linear(Expr):
+    """a + b − c: terms of (+1 | −1, expression)."""
+
+    terms: tuple[tuple[int, Expr], ...]
+
+    def refs(self) -> list[str]:
+        return [r for _, item in self.terms for r in item.refs()]
+
+
+@dataclass(frozen=True)
+class ToWan(Expr):
+    """元 → 万元, rounded on its own to 2 places: ROUND(x/10000,2), half away from zero as
+    Excel's ROUND does."""
+
+    inner: Expr
+
+    def refs(self) -> list[str]:
+        return self.inner.refs()
+
+
+@dataclass(frozen=True)
+class Fen(Expr):
+    """An amount in 元 snapped to the fen: ROUND(x,2).  Float sums in a spreadsheet carry
+    noise in the last bits; snapping keeps the later 万元 rounding exactly on Decimal's."""
+
+    inner: Expr
+
+    def refs(self) -> list[str]:
+        return self.inner.refs()
+
+
+def wan(value: Decimal) -> Decimal:
+    return (value / TEN_THOUSAND).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# ----------------------------------------------------------------------------- cells, sheets
+@dataclass
+class Cell:
+    """One written cell.  kind: text | number | formula | link."""
+
+    row: int
+    col: int
+    kind: str
+    style: str = "text"
+    text: str = ""
+    number: Decimal | int | None = None
+    cell_id: str | None = None      # formula cells: their stable id
+    expr: Expr | None = None
+    target: str | None = None       # link cells: internal target ("'公开01表'!A1")
+    # filled by Workbook.resolve
+    formula: str | None = None
+    value: Decimal | None = None
+
+
+@dataclass
+class Sheet:
+    name: str
+    cells: list[Cell] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    col_widths: dict[int, float] = field(default_factory=dict)
+    row_heights: dict[int, float] = field(default_factory=dict)
+    hidden_cols: set[int] = field(default_factory=set)     # grouped and collapsed
+    freeze: tuple[int, int] | None = None
+    repeat_rows: tuple[int, int] | None = None
+    print_area: tuple[int, int, int, int] | None = None
+    landscape: bool = True
+    autofilter: tuple[int, int, int, int] | None = None
+    names: list[tuple[str, str]] = field(default_factory=list)     # (defined name, cell_id)
+    range_names: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    tab_color: str | None = None
+    pages_tall: int = 0              # 0: as many pages as needed (one page wide always)
+
+    def text(self, row: int, col: int, text: str, style: str = "text") -> Cell:
+        cell = Cell(row, col, "text", style, text=text)
+        self.cells.append(cell)
+        return cell
+
+    def number(self, row: int, col: int, number, style: str = "number") -> Cell:
+        cell = Cell(row, col, "number", style, number=number)
+        self.cells.append(cell)
+        return cell
+
+    def formula(self, row: int, col: int, cell_id: str, expr: Expr, style: str = "money") -> Cell:
+        cell = Cell(row, col, "formula", style, cell_id=cell_id, expr=expr)
+        self.cells.append(cell)
+        return cell
+
+    def link(self, row: int, col: int, text: str, target: str, style: str = "link") -> Cell:
+        cell = Cell(row, col, "link", style, text=text, target=target)
+        self.cells.append(cell)
+        return cell
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        if (first_row, first_col) != (last_row, last_col):
+            self.merges.append((first_row, first_col, last_row, last_col))
+
+
+@dataclass
+class Workbook:
+    sheets: list[Sheet] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
+
+    def add(self, sheet: Sheet) -> Sheet:
+        self.sheets.append(sheet)
+        return sheet
+
+    def formula_cells(self) -> dict[str, tuple[Sheet, Cell]]:
+        found = {}
+        for sheet in self.sheets:
+            for cell in sheet.cells:
+                if cell.kind == "formula":
+                    if cell.cell_id in found:
+                        raise ValueError(f"duplicate cell id {cell.cell_id}")
+                    found[cell.cell_id] = (sheet, cell)
+        return found
+
+    def resolve(self, source: QuerySource, range_names: dict[str, str]) -> None:
+        """Evaluate every formula cell (Decimal) and render its Excel text.
+
+        ``range_names`` maps a 底稿 column key to the defined name of its range."""
+        cells = self.formula_cells()
+        values: dict[str, Decimal] = {}
+        visiting: set[str] = set()
+
+        def value_of(cell_id: str) -> Decimal:
+            if cell_id in values:
+                return values[cell_id]
+            if cell_id in visiting:
+                raise ValueError(f"circular reference at {cell_id}")
+            if cell_id not in cells:
+                raise KeyError(f"unknown cell id {cell_id}")
+            visiting.add(cell_id)
+            values[cell_id] = evaluate(cells[cell_id][1].expr)
+            visiting.discard(cell_id)
+            return values[cell_id]
+
+        def evaluate(expr: Expr) -> Decimal:
+            if isinstance(expr, Query):
+                return source.sum(expr.criteria)
+            if isinstance(expr, Ref):
+                return value_of(expr.cell_id)
+            if isinstance(expr, Sum):
+                return sum((evaluate(i) for i in expr.items), Decimal(0))
+            if isinstance(expr, Linear):
+                return sum((sign * evaluate(i) for sign, i in expr.terms), Decimal(0))
+            if isinstance(expr, ToWan):
+                return wan(evaluate(expr.inner))
+            if isinstance(expr, Fen):
+                return evaluate(expr.inner).quantize(CENT, rounding=ROUND_HALF_UP)
+            raise TypeError(expr)
+
+        for cell_id, (sheet, cell) in cells.items():
+            cell.value = value_of(cell_id)
+            cell.formula = "=" + render(cell.expr, sheet.name, cells, range_names)
+
+    def defined_names(self) -> list[tuple[str, str]]:
+        """(name, absolute reference) for every named cell and range."""
+        cells = self.formula_cells()
+        out = []
+        for sheet in self.sheets:
+            for name, cell_id in sheet.names:
+                target_sheet, cell = cells[cell_id]
+                out.append((name, f"={quote_sheet(target_sheet.name)}!"
+                                  f"{address(cell.row, cell.col, absolute=True)}"))
+            for name, r1, c1, r2, c2 in sheet.range_names:
+                out.append((name, f"={quote_sheet(sheet.name)}!"
+                                  f"{address(r1, c1, True)}:{address(r2, c2, True)}"))
+        return out
+
+
+# ----------------------------------------------------------------------------- rendering
+def column_name(col: int) -> str:
+    name = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def address(row: int, col: int, absolute: bool = False) -> str:
+    if absolute:
+        return f"${column_name(col)}${row + 1}"
+    return f"{column_name(col)}{row + 1}"
+
+
+_PLAIN_SHEET = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+
+
+def quote_sheet(name: str) -> str:
+    """Sheet names with non-ASCII or punctuation are quoted, as Excel writes them."""
+    if _PLAIN_SHEET.match(name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _excel_string(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def render(expr: Expr, here: str, cells: dict[str, tuple[Sheet, Cell]],
+           range_names: dict[str, str]) -> str:
+    def ref(cell_id: str) -> tuple[str, int, int]:
+        sheet, cell = cells[cell_id]
+        return sheet.name, cell.row, cell.col
+
+    def ref_text(cell_id: str) -> str:
+        sheet_name, row, col = ref(cell_id)
+        if sheet_name == here:
+            return address(row, col)
+        return f"{quote_sheet(sheet_name)}!{address(row, col)}"
+
+    def go(e: Expr) -> str:
+        if isinstance(e, Query):
+            parts = [range_names["金额"]]
+            for key, value in e.criteria:
+                parts += [range_names[key], _excel_string(value)]
+            return "SUMIFS(" + ",".join(parts) + ")"
+        if isinstance(e, Ref):
+            return ref_text(e.cell_id)
+        if isinstance(e, Sum):
+            return "SUM(" + ",".join(_sum_args(e.items)) + ")" if e.items else "0"
+        if isinstance(e, Linear):
+            text = ""
+            for i, (sign, item) in enumerate(e.terms):
+                inner = go(item)
+                if sign < 0:
+                    text += "-" + inner
+                else:
+                    text += ("+" if i else "") + inner
+            return text or "0"
+        if isinstance(e, ToWan):
+            return f"ROUND({go(e.inner)}/10000,2)"
+        if isinstance(e, Fen):
+            return f"ROUND({go(e.inner)},2)"
+        raise TypeError(e)
+
+    def _sum_args(items: tuple[Expr, ...]) -> list[str]:
+        """Runs of adjacent Refs on this sheet, down a column or along a row, collapse to
+        ranges (C8:C12, K8:O8); a range never takes in a cell that is not an item."""
+        args: list[str] = []
+        run: list[tuple[int, int]] = []
+
+        def flush():
+            if run:
+                (r1, c1), (r2, c2) = run[0], run[-1]
+                args.append(address(r1, c1) if len(run) == 1
+                            else f"{address(r1, c1)}:{address(r2, c2)}")
+                run.clear()
+
+        def extends(row: int, col: int) -> bool:
+            if not run:
+                return False
+            last_row, last_col = run[-1]
+            down = (row, col) == (last_row + 1, last_col)
+            across = (row, col) == (last_row, last_col + 1)
+            if len(run) == 1:
+                return down or across
+            vertical = run[1][0] == run[0][0] + 1
+            return down if vertical else across
+
+        for item in items:
+            if isinstance(item, Ref) and cells[item.cell_id][0].name == here:
+                _, row, col = ref(item.cell_id)
+                if not extends(row, col):
+                    flush()
+                run.append((row, col))
+                continue
+            flush()
+            args.append(go(item))
+        flush()
+        return args
+
+    return go(expr)

@@ -1,0 +1,117 @@
+"""One unit's build, as a pure function of its input folder: ingest → 底稿 → tables → model.
+
+Nothing here writes files; the archive does that once everything has succeeded, so bad input
+leaves dist/ untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .errors import InputError
+from .ingest import read_folder
+from .ingest.records import IngestResult
+from .model import Workbook
+from .tables import build_tables
+from .tables.working_sheets import (basic_info_sheet, budget_sheet, contents_sheet,
+                                    prior_year_sheet, working_paper_sheet)
+from .templates import template_version
+from .working_paper import WorkingPaper, build_working_paper
+
+FOLDER_NAME = re.compile(r"^(?P<department>.+?)[-_ ](?P<year>(19|20)\d{2})$")
+
+
+@dataclass
+class FolderSettings:
+    department: str
+    year: int
+
+
+@dataclass
+class BuildResult:
+    settings: FolderSettings
+    ingested: IngestResult
+    paper: WorkingPaper
+    book: Workbook
+    template_version: str
+
+
+def folder_settings(folder: Path) -> FolderSettings:
+    """Department and year: from jdzxlsx.toml when present, else from the folder's name
+    (<单位>-<年度>, as `jdzxlsx init` and the sample name it)."""
+    config = folder / "jdzxlsx.toml"
+    if config.exists():
+        try:
+            data = tomllib.loads(config.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise InputError(f"配置文件格式错误：{error}", file="jdzxlsx.toml",
+                             hint="按 README 中的示例修改，或删除该文件。") from None
+        department, year = data.get("部门") or data.get("department"), data.get("年度") or data.get("year")
+        if department and year:
+            return FolderSettings(str(department), int(year))
+    match = FOLDER_NAME.match(folder.resolve().name)
+    if not match:
+        raise InputError(f"无法从目录名「{folder.resolve().name}」得知部门和年度。",
+                         hint="把目录命名为「部门名称-年度」（如 景德镇市陶瓷产业发展局-2020），"
+                              "或在目录中放一个 jdzxlsx.toml，写明 部门 = \"…\" 和 年度 = 2020。")
+    return FolderSettings(match["department"], int(match["year"]))
+
+
+SHEET_DESCRIPTIONS = {
+    "公开01表": "收入支出决算总表",
+    "公开02表": "收入决算表",
+    "公开03表": "支出决算表",
+    "底稿": "全部账务明细（元），各表数字均由此表公式汇总，可追溯到来源文件、工作表和行",
+    "预算指标": "年初预算与调整预算指标（元）",
+    "上年数": "上年决算主要数据（元）",
+    "基础信息": "预算单位与人员编制（含原表手填合计）",
+}
+
+
+def build(folder: Path, period: str | None = None,
+          progress: Callable[[int, int, str], None] | None = None,
+          built_at: datetime | None = None) -> BuildResult:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"输入目录不存在：{folder}",
+                         hint="请给出存放账务导出文件的目录，如 inputs/景德镇市陶瓷产业发展局-2020")
+    settings = folder_settings(folder)
+    if period is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        raise InputError(f"--period 「{period}」格式不对。",
+                         hint=f"写成 年-月，如 {settings.year}-06。")
+    ingested = read_folder(folder, progress=progress)
+    if not ingested.ledger:
+        raise InputError("目录中没有找到明细账（凭证明细）。",
+                         file=str(folder),
+                         hint="放入会计软件导出的明细账（含 日期、凭证号、科目、借方、贷方 等列）。")
+    paper = build_working_paper(ingested, department=settings.department, year=settings.year,
+                                period_end=period)
+
+    book = Workbook()
+    paper_sheet, range_names = working_paper_sheet(paper)
+    tables = build_tables(book, paper)
+    extra = [paper_sheet, budget_sheet(paper), prior_year_sheet(paper), basic_info_sheet(paper)]
+    contents = contents_sheet(tables + extra, paper, SHEET_DESCRIPTIONS)
+    book.sheets = [contents, *tables, *extra]
+    book.resolve(paper, range_names)
+
+    version = template_version(settings.year)
+    built_at = built_at or datetime.now(timezone.utc).astimezone()
+    book.properties = {
+        "title": f"{settings.department}{settings.year}年度部门决算",
+        "subject": f"{settings.year}年度部门决算公开表",
+        "author": f"jdzxlsx {__version__}",
+        "company": settings.department,
+        "category": "部门决算",
+        "keywords": f"部门决算, {settings.department}, {settings.year}",
+        "comments": (f"由 jdzxlsx {__version__} 生成；模板 {version}；"
+                     f"期间 {settings.year}-01 至 {paper.period_end}"),
+        "created": built_at.replace(tzinfo=None),
+    }
+    return BuildResult(settings, ingested, paper, book, version)
