@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 
@@ -63,7 +64,7 @@ def test_a_changed_working_paper_amount_moves_exactly_its_dependent_cells(sample
         """The printed amounts (inside the print area; the hidden 元 columns lie outside)."""
         ws = openpyxl.load_workbook(path, data_only=True)[sheet]
         last_column = openpyxl.utils.column_index_from_string(
-            ws.print_area[0].split(":")[-1].split("$")[1])
+            re.findall(r"\$([A-Z]+)\$\d+", str(ws.print_area))[-1])
         return {c.coordinate: c.value for row in ws.iter_rows(max_col=last_column) for c in row
                 if isinstance(c.value, float | int) and not isinstance(c.value, bool)}
 

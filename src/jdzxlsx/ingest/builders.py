@@ -1,0 +1,210 @@
+"""Builders: a row's field values → one record of records.py. One small function per record
+type; they know the records, never a vendor (vendors differ only in input_kinds.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from . import cells
+from .cells import ZERO, CellError
+from .records import (BalanceLine, BudgetLine, BudgetUnit, LedgerLine, PriorYearFigure,
+                      StaffingRow)
+from .rows import Row
+
+EXPENDITURE_ACCOUNT_PREFIX = "7"     # 预算会计 7xxx 支出 accounts
+
+
+def _ledger_line(row: Row) -> LedgerLine | None:
+    account_code, account_name = row.code_and_name("account")
+    debit, credit = _ledger_amounts(row)
+    if not (account_code or account_name) and debit == credit == ZERO:
+        return None     # a note or a continuation line, not a posting
+    date = _ledger_date(row)
+    project = row.text("project") or row.text("project_code")
+    return LedgerLine(
+        unit=row.text("unit") or row.sheet.title.unit,
+        period=_ledger_period(row, date),
+        date=date,
+        voucher=row.text("voucher"),
+        summary=row.text("summary"),
+        account_code=account_code,
+        account_name=account_name,
+        function_code=row.code_and_name("function")[0],
+        economic_code=row.code_and_name("economic")[0],
+        fund_source=row.text("fund_source"),
+        project=project,
+        expense_kind=_ledger_expense_kind(row.text("expense_kind"), project, account_code),
+        debit=debit,
+        credit=credit,
+        source=row.source,
+    )
+
+
+def _ledger_amounts(row: Row) -> tuple[Decimal, Decimal]:
+    """借方 | 贷方 columns, or 金额 with 方向. A 方向 beside 借方/贷方 is the balance's, unused."""
+    if row.has("debit") or row.has("credit"):
+        return row.amount("debit"), row.amount("credit")
+    amount = row.amount("amount")
+    direction = row.text("direction")
+    if direction == "借":
+        return amount, ZERO
+    if direction == "贷":
+        return ZERO, amount
+    if amount == ZERO:
+        return ZERO, ZERO
+    raise row.fail("direction", "借或贷", direction,
+                   hint="金额不为零的行必须写明方向（借 / 贷）。")
+
+
+def _ledger_date(row: Row) -> str:
+    date = row.values.get("date")
+    if date is not None:
+        return date.isoformat()
+    month, day, year = row.values.get("month"), row.values.get("day"), row.sheet.title.year
+    if month and day and year:
+        try:
+            return cells.parse_date(f"{year}-{month}-{day}").isoformat()
+        except CellError as error:
+            raise row.fail("day", error.expected, f"{year}年{month}月{day}日") from None
+    return ""
+
+
+def _ledger_period(row: Row, date: str) -> str:
+    if date:
+        return date[:7]
+    if period := row.values.get("period"):
+        return period
+    if (month := row.values.get("month")) and row.sheet.title.year:
+        return f"{row.sheet.title.year:04d}-{month:02d}"
+    if row.sheet.title.period:
+        return row.sheet.title.period
+    raise row.sheet.error("这一行没有日期或期间，表头上方的标题中也找不到会计期间",
+                          row=row.index,
+                          hint="请在表头上方加一行「期间：2020年01月」，或在表中加上日期列。")
+
+
+def _ledger_expense_kind(stated: str, project: str, account_code: str) -> str:
+    """支出类型 when the export states it; otherwise a 7xxx line with a project is 项目支出 and
+    one without is 基本支出 (inputs.md: empty project → 基本支出); other accounts have none."""
+    if stated:
+        return stated
+    if not account_code.startswith(EXPENDITURE_ACCOUNT_PREFIX):
+        return ""
+    return "项目支出" if project else "基本支出"
+
+
+def _balance_line(row: Row) -> BalanceLine | None:
+    account_code, account_name = row.code_and_name("account")
+    opening = _signed_balance(row, "opening")
+    has_closing = any(row.has(f"closing_{part}") for part in ("amount", "debit", "credit"))
+    closing = _signed_balance(row, "closing") if has_closing else None
+    if not (account_code or account_name) and opening == ZERO and not closing:
+        return None
+    if not row.sheet.title.period:
+        raise row.sheet.error("科目余额表的标题中找不到会计期间（如「期间：2020年01月」）",
+                              hint="余额只对所属期间有意义：请在表头上方加一行「期间：2020年01月」。")
+    return BalanceLine(
+        unit=row.text("unit") or row.sheet.title.unit,
+        period=row.sheet.title.period,
+        account_code=account_code,
+        account_name=account_name,
+        fund_source=row.text("fund_source"),
+        function_code=row.code_and_name("function")[0],
+        opening=opening,
+        closing=closing,
+        source=row.source,
+    )
+
+
+def _signed_balance(row: Row, prefix: str) -> Decimal:
+    """A balance as a signed number: debit positive, credit negative."""
+    if row.has(f"{prefix}_debit") or row.has(f"{prefix}_credit"):
+        return row.amount(f"{prefix}_debit") - row.amount(f"{prefix}_credit")
+    amount = row.amount(f"{prefix}_amount")
+    direction = row.text(f"{prefix}_direction")
+    if direction == "借":
+        return amount
+    if direction == "贷":
+        return -amount
+    if amount == ZERO:
+        return ZERO     # 平, or left blank on a zero balance
+    raise row.fail(f"{prefix}_direction", "借或贷", direction,
+                   hint="余额不为零时方向必须是「借」或「贷」。")
+
+
+def _budget_line(row: Row) -> BudgetLine | None:
+    function_code, _ = row.code_and_name("function")
+    initial = row.amount("initial")
+    if not function_code and initial == ZERO and row.amount("adjusted") == ZERO:
+        return None
+    project = row.text("project")
+    return BudgetLine(
+        unit=row.text("unit") or row.sheet.title.unit,
+        function_code=function_code,
+        economic_code=row.code_and_name("economic")[0],
+        fund_source=row.text("fund_source"),
+        expense_kind=_budget_expense_kind(row, project),
+        project=project,
+        initial=initial,
+        adjusted=_adjusted_budget(row, initial),
+        source=row.source,
+    )
+
+
+def _budget_expense_kind(row: Row, project: str) -> str:
+    if stated := row.text("expense_kind"):
+        return stated
+    if row.has("project"):
+        return "项目支出" if project else "基本支出"
+    return ""
+
+
+def _adjusted_budget(row: Row, initial: Decimal) -> Decimal | None:
+    """调整预算数 as exported; else 年初 + 追加 − 追减 when those are exported; else unknown."""
+    if row.has("adjusted"):
+        return row.amount("adjusted")
+    if row.has("added") or row.has("reduced"):
+        return initial + row.amount("added") - row.amount("reduced")
+    return None
+
+
+def _prior_year_figure(row: Row) -> PriorYearFigure | None:
+    item = row.text("item")
+    if not item:
+        return None
+    return PriorYearFigure(item=item, amount=row.amount("amount"), source=row.source)
+
+
+def _budget_unit(row: Row) -> BudgetUnit | None:
+    name = row.text("name")
+    if not name:
+        return None
+    if not row.text("kind"):
+        raise row.fail("kind", "单位性质（" + "、".join(
+            row.sheet.catalogue.vocabularies["unit_kind"].canonical) + "）", "")
+    included = row.text("included")
+    if row.has("included") and not included:
+        raise row.fail("included", "是或否", "")
+    return BudgetUnit(name=name, kind=row.text("kind"), included=included != "否",
+                      source=row.source)
+
+
+def _staffing_row(row: Row) -> StaffingRow | None:
+    category = row.text("category")
+    counts = [row.values.get(name) for name in ("authorised", "serving", "retired", "actual")]
+    if not category:
+        if all(count is None for count in counts):
+            return None
+        raise row.fail("category", "人员类别（如 行政编制）", "")
+    return StaffingRow(category, *counts, is_typed_total=row.is_subtotal, source=row.source)
+
+
+BUILDERS: dict[str, Callable[[Row], object | None]] = {
+    "ledger": _ledger_line,
+    "balance": _balance_line,
+    "budget": _budget_line,
+    "prior_year": _prior_year_figure,
+    "units": _budget_unit,
+    "staffing": _staffing_row,
+}

@@ -1,0 +1,229 @@
+"""Cell parsers: one function per field type, each taking a raw cell value as a reader gave it
+(str, float, int, bool, date, datetime or None).
+
+A parser that cannot read a cell raises CellError saying what it expected and what it found; the
+extractor adds the place (file, sheet, row, column) and turns it into an InputError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from .text import cell_text
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)   # Excel's serial day 0 (with its 1900 leap-year bug)
+
+
+class CellError(ValueError):
+    """A cell that does not hold what its column promises."""
+
+    def __init__(self, expected: str, found: object, hint: str | None = None):
+        super().__init__(expected)
+        self.expected = expected
+        self.found = found
+        self.hint = hint
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+_ZERO_MARKS = {"-", "--", "---", "—", "——", "/"}
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_AMOUNT_EXPECTED = "金额（数字，如 1234.56、1,234.56、-12.00 或 (12.00)）"
+_AMOUNT_HINT = "请改为数字；空白或「-」表示零，红字冲销写 -12.00 或 (12.00)。"
+
+
+def parse_amount(value: object, scale: Decimal = Decimal(1)) -> Decimal:
+    """A money cell as Decimal 元 to the fen. Blank and "-" mean zero; "(12.00)" is negative.
+
+    Floats go through repr() so 0.1 stays 0.1 rather than its binary expansion.
+    """
+    number = _amount_number(value)
+    return (number * scale).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _amount_number(value: object) -> Decimal:
+    if value is None:
+        return ZERO
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        raise CellError(_AMOUNT_EXPECTED, value, _AMOUNT_HINT)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError(_AMOUNT_EXPECTED, value, _AMOUNT_HINT)
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    return _amount_from_text(str(value))
+
+
+def _amount_from_text(raw: str) -> Decimal:
+    # NFKC turns full-width digits, commas, points and parentheses into ASCII ones.
+    text = unicodedata.normalize("NFKC", raw).replace("−", "-")
+    text = re.sub(r"[\s,¥$元]", "", text)
+    if text == "" or text in _ZERO_MARKS:
+        return ZERO
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1]
+    if not _NUMBER.match(text):
+        raise CellError(_AMOUNT_EXPECTED, raw, _AMOUNT_HINT)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        raise CellError(_AMOUNT_EXPECTED, raw, _AMOUNT_HINT) from None
+    return -number if negative else number
+
+
+# --- whole numbers (head counts) -------------------------------------------------------------
+
+def parse_count(value: object) -> int | None:
+    """A number of people; blank is None (not given), which differs from 0."""
+    if value is None or (isinstance(value, str) and value.strip() in ("", "-", "—")):
+        return None
+    try:
+        number = _amount_number(value.rstrip("人") if isinstance(value, str) else value)
+    except CellError:
+        raise CellError("人数（整数）", value) from None
+    if number != number.to_integral_value():
+        raise CellError("人数（整数）", value)
+    return int(number)
+
+
+# --- dates and periods -----------------------------------------------------------------------
+
+_FULL_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT].*)?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE_EXPECTED = "日期（如 2020-01-15、2020/1/15、2020.01.15、20200115）"
+
+
+def parse_date(value: object, year: int | None = None) -> dt.date | None:
+    """A posting date. ``year`` completes a month-day text ("01-15") from the title rows."""
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _date_from_number(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    for pattern, with_year in ((_FULL_DATE, True), (_COMPACT_DATE, True), (_MONTH_DAY, False)):
+        match = pattern.match(text)
+        if match and (with_year or year):
+            parts = [int(p) for p in match.groups()]
+            return _make_date(*(parts if with_year else [year, *parts]), found=value)
+    raise CellError(_DATE_EXPECTED, value)
+
+
+def _date_from_number(number: float) -> dt.date:
+    if float(number).is_integer() and 19000101 <= number <= 29991231:
+        text = str(int(number))     # 20200115 typed as a number
+        return _make_date(int(text[:4]), int(text[4:6]), int(text[6:]), found=number)
+    if 1 <= number < 2958466:       # an Excel serial date the reader did not convert
+        return _EXCEL_EPOCH + dt.timedelta(days=int(number))
+    raise CellError(_DATE_EXPECTED, number)
+
+
+def _make_date(year: int, month: int, day: int, *, found: object) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CellError(_DATE_EXPECTED, found) from None
+
+
+_PERIOD_TEXT = re.compile(r"^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*(?:月|期)?(?:份)?$")
+_MONTH_TEXT = re.compile(r"^第?(\d{1,2})\s*(?:月|期)?(?:份)?$")
+_PERIOD_EXPECTED = "会计期间（如 2020-01、2020年01月、202001，或与标题年度配合的 1～12）"
+
+
+def parse_period(value: object, year: int | None = None) -> str | None:
+    """A 月份/期间 cell as "YYYY-MM"; a bare month needs ``year`` from the title rows."""
+    if value is None or cell_text(value) == "":
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{value.year:04d}-{value.month:02d}"
+    text = unicodedata.normalize("NFKC", cell_text(value)).strip()
+    if match := _PERIOD_TEXT.match(text):
+        return _make_period(int(match[1]), int(match[2]), value)
+    if (match := _MONTH_TEXT.match(text)) and year:
+        return _make_period(year, int(match[1]), value)
+    if (date := _try_date(value)) is not None:
+        return f"{date.year:04d}-{date.month:02d}"
+    raise CellError(_PERIOD_EXPECTED, value)
+
+
+def _try_date(value: object) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except CellError:
+        return None
+
+
+def _make_period(year: int, month: int, found: object) -> str:
+    if not (1 <= month <= 12 and 1900 <= year <= 2999):
+        raise CellError(_PERIOD_EXPECTED, found)
+    return f"{year:04d}-{month:02d}"
+
+
+def parse_month_or_day(value: object, upper: int) -> int | None:
+    """The 月 or 日 column of older 明细账 layouts that split the date."""
+    if value is None or cell_text(value) == "":
+        return None
+    text = unicodedata.normalize("NFKC", cell_text(value)).rstrip("月日号")
+    if text.isdigit() and 1 <= int(text) <= upper:
+        return int(text)
+    raise CellError(f"1～{upper} 的整数", value)
+
+
+# --- codes and names ---------------------------------------------------------------------------
+
+# "2011301 行政运行", "[30101]基本工资", "30101-基本工资", "【6001】财政拨款预算收入", "201.13.01 …"
+_CODE_NAME = re.compile(
+    r"^[\[［【(（]?\s*(\d+(?:[.．]\d+)*)\s*[\]］】)）]?\s*[-－—–_:：、.．\s]*(.*)$", re.DOTALL)
+
+
+def split_code_name(value: object) -> tuple[str, str]:
+    """("2011301", "行政运行") from any of the usual spellings; ("", text) if no code leads."""
+    text = cell_text(value)
+    match = _CODE_NAME.match(text)
+    if not match:
+        return "", text
+    code = re.sub(r"\D", "", unicodedata.normalize("NFKC", match[1]))
+    return code, match[2].strip()
+
+
+# --- auxiliary-accounting strings ----------------------------------------------------------
+
+_AUX_FULLWIDTH = re.compile(r"【\s*([^【】:：]+?)\s*[:：]\s*([^【】]*?)\s*】")
+_AUX_SQUARE = re.compile(r"\[\s*([^\[\]:：]+?)\s*[:：]\s*([^\[\]]*?)\s*\]")
+# Without brackets a value runs to the next "<separator> key:" (a name may itself hold "/").
+_AUX_PLAIN = re.compile(
+    r"([^;；|/\n:：]+?)\s*[:：]\s*(.*?)\s*(?=[;；|/\n]\s*[^;；|/\n:：]+[:：]|[;；|\n]?\s*$)",
+    re.DOTALL)
+
+
+def parse_auxiliary(value: object) -> list[tuple[str, str]]:
+    """The (key, value) pairs of "【功能分类:2011301 行政运行】【资金性质:一般公共预算】".
+
+    Also accepts [key:value] and "key:value; key:value", which other vendors write.
+    """
+    text = cell_text(value)
+    if not text:
+        return []
+    for pattern in (_AUX_FULLWIDTH, _AUX_SQUARE):
+        pairs = pattern.findall(text)
+        if pairs:
+            return [(key, val.strip()) for key, val in pairs]
+    return [(key.strip(" ;；|/"), val.strip()) for key, val in _AUX_PLAIN.findall(text)]
+
+
+def parse_text(value: object) -> str:
+    return cell_text(value)

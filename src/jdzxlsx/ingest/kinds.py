@@ -1,0 +1,157 @@
+"""The input kinds of input_kinds.toml as typed objects: fields, aliases, vocabularies, words.
+
+Everything a vendor's export may call a column lives in the TOML; this module only gives it
+shape and checks that the file is well formed (a fault there is the installation's, not the
+accountant's, so it raises TemplateError).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..errors import TemplateError
+from .text import fold, fold_label
+
+FIELD_TYPES = frozenset({
+    "text", "code_name", "code", "name", "date", "period", "month", "day", "amount", "count",
+    "auxiliary", "choice",
+})
+SUBTOTAL_MODES = frozenset({"skip", "mark", "keep"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Canonical values and the spellings that mean them (fund sources, 是/否, …)."""
+
+    name: str
+    canonical: tuple[str, ...]
+    spellings: tuple[str, ...]      # canonical values, then their aliases, as written
+    _lookup: dict[str, str]
+
+    def resolve(self, text: str) -> str | None:
+        """The canonical value for a spelling, or None if it is not one we know."""
+        return self._lookup.get(fold_label(text))
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str
+    aliases: tuple[str, ...]        # as written in the TOML (the first one is shown in messages)
+    vocabulary: Vocabulary | None = None
+    skip_unknown: bool = False      # choice fields: leave out a row with an unknown value
+
+    @property
+    def label(self) -> str:
+        return self.aliases[0]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    id: str
+    label: str
+    fields: dict[str, FieldSpec]
+    require: tuple[tuple[tuple[str, ...], ...], ...]   # groups of alternatives of field sets
+    subtotals: str                                       # skip / mark / keep
+    _aliases: dict[str, str]                             # folded alias → field name
+
+    def field_for(self, folded_label: str) -> str | None:
+        return self._aliases.get(folded_label)
+
+    def unmet(self, matched: set[str]) -> list[str]:
+        """The requirement groups the matched fields do not meet, as readable text."""
+        missing = []
+        for group in self.require:
+            if not any(set(alternative) <= matched for alternative in group):
+                missing.append(" 或 ".join(
+                    "+".join(self.fields[name].label for name in alternative)
+                    for alternative in group))
+        return missing
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    kinds: tuple[KindSpec, ...]
+    vocabularies: dict[str, Vocabulary]
+    subtotal_words: tuple[str, ...]     # folded
+    footer_words: tuple[str, ...]       # folded
+    report_titles: tuple[str, ...]      # as written, longest first
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The packaged input_kinds.toml, parsed once."""
+    text = resources.files(__package__).joinpath("input_kinds.toml").read_text(encoding="utf-8")
+    return parse_catalogue(tomllib.loads(text))
+
+
+def parse_catalogue(data: dict) -> Catalogue:
+    vocabularies = {name: _vocabulary(name, table)
+                    for name, table in data.get("values", {}).items()}
+    kinds = tuple(_kind(kind_id, table, vocabularies)
+                  for kind_id, table in data.get("kinds", {}).items())
+    words = data.get("words", {})
+    return Catalogue(
+        kinds=kinds,
+        vocabularies=vocabularies,
+        subtotal_words=tuple(fold(w) for w in words.get("subtotal", [])),
+        footer_words=tuple(fold(w) for w in words.get("footer", [])),
+        report_titles=tuple(sorted(words.get("report_titles", []), key=len, reverse=True)),
+    )
+
+
+def _vocabulary(name: str, table: dict[str, list[str]]) -> Vocabulary:
+    lookup: dict[str, str] = {}
+    for canonical, aliases in table.items():
+        for spelling in (canonical, *aliases):
+            key = fold_label(spelling)
+            if lookup.get(key, canonical) != canonical:
+                raise TemplateError(f"input_kinds.toml：[values.{name}] 中「{spelling}」"
+                                    f"同时对应「{lookup[key]}」和「{canonical}」")
+            lookup[key] = canonical
+    spellings = tuple(dict.fromkeys([*table, *(a for aliases in table.values() for a in aliases)]))
+    return Vocabulary(name, tuple(table), spellings, lookup)
+
+
+def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary]) -> KindSpec:
+    fields = {name: _field(kind_id, name, spec, vocabularies)
+              for name, spec in table.get("fields", {}).items()}
+    aliases: dict[str, str] = {}
+    for field in fields.values():
+        for alias in field.aliases:
+            key = fold(alias)
+            if aliases.get(key, field.name) != field.name:
+                raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] 的表头「{alias}」"
+                                    f"同时属于 {aliases[key]} 和 {field.name}")
+            aliases[key] = field.name
+    require = tuple(tuple(tuple(alt.split("+")) for alt in group)
+                    for group in table.get("require", []))
+    for group in require:
+        for alternative in group:
+            for name in alternative:
+                if name not in fields:
+                    raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] require 中的 "
+                                        f"{name} 不是该类的字段")
+    subtotals = table.get("subtotals", "skip")
+    if subtotals not in SUBTOTAL_MODES:
+        raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] subtotals = {subtotals!r}")
+    return KindSpec(kind_id, table.get("label", kind_id), fields, require, subtotals, aliases)
+
+
+def _field(kind_id: str, name: str, spec: dict,
+           vocabularies: dict[str, Vocabulary]) -> FieldSpec:
+    where = f"input_kinds.toml：[kinds.{kind_id}.fields] {name}"
+    if spec.get("type") not in FIELD_TYPES:
+        raise TemplateError(f"{where}：未知类型 {spec.get('type')!r}")
+    if not spec.get("aliases"):
+        raise TemplateError(f"{where}：缺少 aliases")
+    vocabulary = None
+    if spec["type"] == "choice":
+        vocabulary = vocabularies.get(spec.get("values", ""))
+        if vocabulary is None:
+            raise TemplateError(f"{where}：values 应为 [values.*] 中的一个名称")
+    return FieldSpec(name, spec["type"], tuple(spec["aliases"]), vocabulary,
+                     skip_unknown=spec.get("unknown") == "skip")

@@ -1,0 +1,139 @@
+"""HTML tables: the ".xls" that 用友 / 浪潮 / 久其 "export to Excel" often write.
+
+Each <table> becomes a sheet; rowspan/colspan become merged ranges, placed the way a browser
+lays out the grid (a cell goes to the first column not already covered from a row above).
+Text between tables (a title in <p> or <div>) is kept as the next table's preamble.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ..text import squeeze
+from .raw import RawSheet
+
+_BLOCK_BREAKS = {"br", "p", "div", "li"}
+
+
+@dataclass
+class _Table:
+    preamble: list[str]
+    cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    covered: set[tuple[int, int]] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    row: int = -1
+    col: int = 0
+    text: list[str] | None = None       # the open cell's text, None outside a cell
+    span: tuple[int, int] = (1, 1)
+
+    def start_row(self) -> None:
+        self.end_cell()
+        self.row += 1
+        self.col = 0
+
+    def start_cell(self, rowspan: int, colspan: int) -> None:
+        self.end_cell()
+        if self.row < 0:
+            self.start_row()    # <td> without <tr>: browsers open a row
+        self.text = []
+        self.span = (rowspan, colspan)
+
+    def end_cell(self) -> None:
+        if self.text is None:
+            return
+        while (self.row, self.col) in self.covered:
+            self.col += 1
+        rowspan, colspan = self.span
+        for r in range(self.row, self.row + rowspan):
+            for c in range(self.col, self.col + colspan):
+                self.covered.add((r, c))
+        self.cells[(self.row, self.col)] = squeeze("".join(self.text))
+        if rowspan > 1 or colspan > 1:
+            self.merged.append((self.row, self.col, self.row + rowspan - 1, self.col + colspan - 1))
+        self.col += colspan
+        self.text = None
+
+    def to_rows(self) -> list[list[object]]:
+        if not self.covered:
+            return []
+        height = max(r for r, _ in self.covered) + 1
+        width = max(c for _, c in self.covered) + 1
+        rows: list[list[object]] = [[""] * width for _ in range(height)]
+        for (r, c), value in self.cells.items():
+            rows[r][c] = value
+        return rows
+
+
+class _TableParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.done: list[_Table] = []
+        self.open: list[_Table] = []      # nested tables: the innermost is last
+        self.outside: list[str] = []      # text outside any table since the last one
+        self.skipping = 0                 # inside <style>/<script>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script"):
+            self.skipping += 1
+        elif tag == "table":
+            self.open.append(_Table(preamble=self._take_outside()))
+        elif not self.open:
+            if tag in _BLOCK_BREAKS:
+                self.outside.append("\n")
+        elif tag == "tr":
+            self.open[-1].start_row()
+        elif tag in ("td", "th"):
+            values = dict(attrs)
+            self.open[-1].start_cell(_span(values.get("rowspan")), _span(values.get("colspan")))
+        elif tag == "br" and self.open[-1].text is not None:
+            self.open[-1].text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "table" and self.open:
+            table = self.open.pop()
+            table.end_cell()
+            self.done.append(table)
+        elif self.open and tag in ("td", "th", "tr"):
+            self.open[-1].end_cell()
+        elif not self.open and tag in _BLOCK_BREAKS:
+            self.outside.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if not self.open:
+            self.outside.append(data)
+        elif self.open[-1].text is not None:
+            self.open[-1].text.append(data)
+
+    def _take_outside(self) -> list[str]:
+        lines = [squeeze(line) for line in "".join(self.outside).split("\n")]
+        self.outside = []
+        return [line for line in lines if line]
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int((value or "1").strip()), 1000))
+    except ValueError:
+        return 1
+
+
+def read_html(text: str, name: str) -> list[RawSheet]:
+    parser = _TableParser()
+    parser.feed(text)
+    parser.close()
+    while parser.open:   # unclosed tables at the end of a sloppy export
+        table = parser.open.pop()
+        table.end_cell()
+        parser.done.append(table)
+    tables = [t for t in parser.done if t.cells]
+    sheets = []
+    for number, table in enumerate(tables, start=1):
+        sheet_name = name if len(tables) == 1 else f"{name}-表{number}"
+        sheets.append(RawSheet(sheet_name, table.to_rows(), table.merged,
+                               preamble=table.preamble))
+    return sheets

@@ -1,0 +1,48 @@
+"""Text helpers shared by the readers, the header matcher and the cell parsers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_WHITESPACE = re.compile(r"\s+")
+# Dashes the exports use interchangeably inside values such as "财政拨款—一般公共预算".
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "−": "-", "―": "-"})
+_QUOTES = str.maketrans("", "", "“”\"'‘’「」")
+# "一、" "1." "(一)" "其中:" in front of a hand-kept label carry layout, not meaning.
+_LABEL_PREFIX = re.compile(r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|\([一二三四五六七八九十\d]+\))+")
+
+
+def cell_text(value: object) -> str:
+    """A cell as the text a person sees; whole floats lose their ".0" (codes come as floats)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    return str(value).strip()
+
+
+def is_blank(value: object) -> bool:
+    return cell_text(value) == ""
+
+
+def fold(text: str) -> str:
+    """The comparable form of a label or value: half-width, no spaces, one kind of dash/quote."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _WHITESPACE.sub("", text).translate(_DASHES).translate(_QUOTES)
+    return text.lower()
+
+
+def fold_label(text: str) -> str:
+    """Like fold, and also drop leading enumerators ("一、", "其中：") of hand-kept labels."""
+    return _LABEL_PREFIX.sub("", fold(text))
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of whitespace (HTML cells, wrapped header texts) to one space."""
+    return _WHITESPACE.sub(" ", text).strip()

@@ -1,0 +1,79 @@
+"""Bad input: a Chinese message naming file, sheet, row and column; exit code 2; dist/ untouched."""
+
+from __future__ import annotations
+
+from jdzxlsx.cli import main
+
+DECEMBER = "凭证明细_2020-12.csv"
+
+
+def _edit_december(folder, old: str, new: str, occurrence_line: int) -> None:
+    path = folder / DECEMBER
+    lines = path.read_bytes().decode("gbk").split("\r\n" if b"\r\n" in path.read_bytes() else "\n")
+    assert old in lines[occurrence_line - 1], lines[occurrence_line - 1]
+    lines[occurrence_line - 1] = lines[occurrence_line - 1].replace(old, new, 1)
+    path.write_bytes(("\r\n" if b"\r\n" in path.read_bytes() else "\n").join(lines).encode("gbk"))
+
+
+def _build(folder, tmp_path, capsys):
+    dist = tmp_path / "dist"
+    code = main(["build", str(folder), "--dist", str(dist)])
+    return code, capsys.readouterr(), dist
+
+
+def test_a_non_numeric_amount_names_its_cell_and_writes_nothing(sample_copy, tmp_path, capsys):
+    _edit_december(sample_copy, '"18,207.90"', '"18,2O7.90"', 5)
+    code, out, dist = _build(sample_copy, tmp_path, capsys)
+    assert code == 2
+    assert "文件「凭证明细_2020-12.csv」" in out.err
+    assert "第 5 行" in out.err and "借方金额" in out.err and "18,2O7.90" in out.err
+    assert "处理办法" in out.err and "Traceback" not in out.err
+    assert not dist.exists()
+    assert out.out == ""
+
+
+def test_an_unknown_fund_source_lists_the_accepted_values(sample_copy, tmp_path, capsys):
+    _edit_december(sample_copy, "【资金性质:一般公共预算】", "【资金性质:上级拨款】", 5)
+    code, out, dist = _build(sample_copy, tmp_path, capsys)
+    assert code == 2
+    assert "第 5 行" in out.err and "上级拨款" in out.err and "一般公共预算财政拨款" in out.err
+    assert not dist.exists()
+
+
+def test_an_account_outside_the_mapping_is_refused_with_its_place(sample_copy, tmp_path, capsys):
+    _edit_december(sample_copy, ",7101,行政支出,", ",7199,其他行政支出,", 5)
+    code, out, dist = _build(sample_copy, tmp_path, capsys)
+    assert code == 2
+    assert "7199" in out.err and "第 5 行" in out.err and DECEMBER in out.err
+    assert not dist.exists()
+
+
+def test_a_folder_without_ledgers_says_what_is_missing(tmp_path, capsys):
+    empty = tmp_path / "某局-2020"
+    empty.mkdir()
+    code, out, dist = _build(empty, tmp_path, capsys)
+    assert code == 2 and "明细账" in out.err and not dist.exists()
+
+
+def test_a_missing_folder_is_a_usage_error(tmp_path, capsys):
+    code, out, _ = _build(tmp_path / "不存在-2020", tmp_path, capsys)
+    assert code == 2 and "输入目录不存在" in out.err
+
+
+def test_a_bad_period_is_refused(sample_copy, tmp_path, capsys):
+    dist = tmp_path / "dist"
+    assert main(["build", str(sample_copy), "--dist", str(dist), "--period", "2020-13"]) == 2
+    assert "--period" in capsys.readouterr().err and not dist.exists()
+    assert main(["build", str(sample_copy), "--dist", str(dist), "--period", "2019-06"]) == 2
+    assert not dist.exists()
+
+
+def test_build_prints_the_output_path_on_stdout(tmp_path, capsys):
+    from tests.conftest import SAMPLE
+
+    dist = tmp_path / "dist"
+    assert main(["build", str(SAMPLE), "--dist", str(dist)]) == 0
+    out = capsys.readouterr()
+    (written,) = dist.rglob("*.xlsx")
+    assert out.out.strip() == str(written)
+    assert "本年收入合计" in out.err and "3,360.83" in out.err
