@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -43,8 +44,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _progress(i: int, n: int, name: str) -> None:
-    print(f"\r读取 [{i}/{n}] {name}" + " " * 10, end="" if i < n else "\n", file=sys.stderr,
-          flush=True)
+    """One line rewritten in place on a terminal; one line per file in a log."""
+    if sys.stderr.isatty():
+        print(f"\r读取 [{i}/{n}] {name}\033[K", end="", file=sys.stderr, flush=True)
+    else:
+        print(f"读取 [{i}/{n}] {name}", file=sys.stderr, flush=True)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align Chinese labels by their printed width (a 汉字 takes two columns)."""
+    return text + " " * max(0, width - _display_width(text))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     started = datetime.now(timezone.utc).astimezone()
     result = build(args.folder, period=args.period, progress=_progress, built_at=started)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     print("生成工作簿……", file=sys.stderr)
     archived = archive_build(args.dist, result.settings.department, result.settings.year,
                              lambda path: write_workbook(result.book, path),
@@ -136,7 +151,7 @@ def _summary(result: BuildResult, archived) -> None:
     print("  主要数字（万元）：", file=out)
     for cell_id, label in KEY_FIGURES:
         if cell_id in cells:
-            print(f"    {label:<16}{cells[cell_id][1].value:>14,.2f}", file=out)
+            print(f"    {_pad(label, 28)}{cells[cell_id][1].value:>12,.2f}", file=out)
     print(f"  已生成第 {archived.version} 版（SHA-256 {archived.sha256[:16]}…），清单："
           f"{archived.manifest.name}", file=out)
 
