@@ -32,22 +32,6 @@ def test_a_non_numeric_amount_names_its_cell_and_writes_nothing(sample_copy, tmp
     assert out.out == ""
 
 
-def test_an_unknown_fund_source_lists_the_accepted_values(sample_copy, tmp_path, capsys):
-    _edit_december(sample_copy, "【资金性质:一般公共预算】", "【资金性质:上级拨款】", 5)
-    code, out, dist = _build(sample_copy, tmp_path, capsys)
-    assert code == 2
-    assert "第 5 行" in out.err and "上级拨款" in out.err and "一般公共预算财政拨款" in out.err
-    assert not dist.exists()
-
-
-def test_an_account_outside_the_mapping_is_refused_with_its_place(sample_copy, tmp_path, capsys):
-    _edit_december(sample_copy, ",7101,行政支出,", ",7199,其他行政支出,", 5)
-    code, out, dist = _build(sample_copy, tmp_path, capsys)
-    assert code == 2
-    assert "7199" in out.err and "第 5 行" in out.err and DECEMBER in out.err
-    assert not dist.exists()
-
-
 def test_a_folder_without_ledgers_says_what_is_missing(tmp_path, capsys):
     empty = tmp_path / "某局-2020"
     empty.mkdir()

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from jdzxlsx.model import Fen, Linear, Query, Ref, Sheet, Sum, ToWan, Workbook, quote_sheet, wan
+from jdzxlsx.model import (BandVerdict, Const, Count, Fen, Linear, Name, Query, Ratio, Ref, Sheet,
+                           Sum, ToWan, Verdict, Workbook, quote_sheet, wan)
 
 
 class Lines:
@@ -15,13 +16,18 @@ class Lines:
     def __init__(self, rows):
         self.rows = rows
 
-    def sum(self, criteria):
+    def sum(self, criteria, amount="金额", table="底稿"):
         wanted = dict(criteria)
         return sum((amount for direction, amount in self.rows if direction == wanted["方向"]),
                    Decimal(0))
 
 
-NAMES = {"金额": "底稿_金额", "方向": "底稿_方向"}
+    def count(self, criteria, table="底稿"):
+        wanted = dict(criteria)
+        return sum(1 for direction, _ in self.rows if direction == wanted["方向"])
+
+
+NAMES = {"底稿_金额", "底稿_方向"}
 
 
 def _resolve(*cells):
@@ -92,3 +98,38 @@ def test_reference_to_another_sheet_is_quoted():
 def test_circular_definitions_are_refused():
     with pytest.raises(ValueError, match="circular"):
         _resolve((0, 0, "a", Ref("b")), (0, 1, "b", Ref("a")))
+
+
+def test_verdict_is_a_live_if_over_the_rounded_difference():
+    q = Query((("方向", "支出"),))
+    cells = _resolve((0, 0, "d", Fen(Linear(((1, q), (-1, Const(Decimal("0.09"))))))),
+                     (0, 1, "v", Verdict(Ref("d"), Decimal("0.02"))),
+                     (0, 2, "w", Verdict(Ref("d"), Decimal(0))))
+    assert cells["d"].value == Decimal("0.01")
+    assert cells["v"].formula == '=IF(ABS(A1)=0,"一致",IF(ABS(A1)<=0.02,"尾差","不符"))'
+    assert cells["v"].value == "尾差"
+    assert cells["w"].formula == '=IF(A1=0,"一致","不符")' and cells["w"].value == "不符"
+
+
+def test_band_verdict_and_ratio_treat_a_zero_budget_as_no_rate():
+    spent, budget = Const(Decimal("82.58")), Const(Decimal(0))
+    cells = _resolve((0, 0, "r", Ratio(spent, budget)),
+                     (0, 1, "b", BandVerdict(spent, budget, Decimal("0.9"), Decimal("1.1"))),
+                     (0, 2, "ok", BandVerdict(Const(Decimal("95")), Const(Decimal("100")),
+                                              Decimal("0.9"), Decimal("1.1"))))
+    assert cells["r"].value == "" and cells["r"].formula == '=IF(0=0,"",82.58/0)'
+    assert cells["b"].value == "不符" and cells["ok"].value == "一致"
+
+
+def test_count_renders_countifs_and_counts_in_python():
+    cells = _resolve((0, 0, "n", Count((("方向", "支出"),))))
+    assert cells["n"].formula == '=COUNTIFS(底稿_方向,"支出")' and cells["n"].value == 1
+
+
+def test_name_renders_the_defined_name_and_takes_the_named_cells_value():
+    sheet = Sheet("公开01表")
+    sheet.formula(0, 0, "a", Query((("方向", "收入"),)))
+    sheet.names.append(("公开01_收入", "a"))
+    sheet.formula(1, 0, "b", Name("公开01_收入"))
+    Workbook([sheet]).resolve(Lines([("收入", Decimal(7))]), NAMES)
+    assert sheet.cells[1].formula == "=公开01_收入" and sheet.cells[1].value == Decimal(7)

@@ -12,12 +12,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .archive import archive_build, sha256_file
+from .archive import archive_build
+from .checks import SEVERITIES, VERDICTS, Finding, findings_from_workbook
 from .errors import JdzxlsxError
 from .pipeline import BuildResult, build
 from .xlsx import write_workbook
 
-EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT = 0, 1, 2  # 1 only with --strict
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -40,6 +41,14 @@ def _parser() -> argparse.ArgumentParser:
                            help="只汇总到该月（含）为止的明细账，如 2020-06")
     build_cmd.add_argument("--dist", type=Path, default=Path("dist"),
                            help="输出目录（默认 dist/）")
+    build_cmd.add_argument("--strict", action="store_true",
+                           help="核对发现「错误」级不符时以退出码 1 结束（工作簿照常生成）")
+    check_cmd = commands.add_parser(
+        "check", help="只核对、不生成新版本：给输入目录则按账重新核对，给工作簿则读出其核对表")
+    check_cmd.add_argument("target", type=Path, help="输入目录，或 jdzxlsx 生成的 .xlsx 工作簿")
+    check_cmd.add_argument("--period", metavar="YYYY-MM", help="只核对到该月（含）为止的明细账")
+    check_cmd.add_argument("--strict", action="store_true",
+                           help="发现「错误」级不符时以退出码 1 结束")
     return parser
 
 
@@ -68,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "check":
+            return _check(args)
     except JdzxlsxError as error:
         print(f"\n错误：{error}", file=sys.stderr)
         print("未生成任何文件。", file=sys.stderr)
@@ -88,8 +99,68 @@ def _build(args) -> int:
                              lambda path: write_workbook(result.book, path),
                              _manifest(result, args, started))
     _summary(result, archived)
+    _report(result.findings)
     print(archived.workbook)
-    return EXIT_OK
+    return _exit_code(result.findings, args.strict)
+
+
+def _check(args) -> int:
+    target = Path(args.target)
+    if target.suffix.lower() in (".xlsx", ".xlsm") and target.is_file():
+        findings = findings_from_workbook(target)
+        print(f"核对工作簿：{target}（读取其「核对表」的计算结果）", file=sys.stderr)
+    else:
+        result = build(target, period=args.period, progress=_progress)
+        findings = result.findings
+    _report(findings)
+    return _exit_code(findings, args.strict)
+
+
+def _exit_code(findings: list[Finding], strict: bool) -> int:
+    errors = [f for f in findings if f.is_problem and f.severity == "错误"]
+    return EXIT_CHECKS_FAILED if strict and errors else EXIT_OK
+
+
+def _number(value, unit: str) -> str:
+    if value is None or value == "":
+        return "—"
+    if unit in ("人", "行"):
+        return f"{value:,.0f}"
+    return f"{value:,.2f}"
+
+
+def _report(findings: list[Finding]) -> None:
+    """The check summary: counts per severity, then every 不符 with where to look."""
+    out = sys.stderr
+    counts = {(s, v): 0 for s in SEVERITIES for v in VERDICTS}
+    for finding in findings:
+        counts[(finding.severity, finding.verdict)] = counts.get(
+            (finding.severity, finding.verdict), 0) + 1
+    problems = {s: counts[(s, "不符")] for s in SEVERITIES}
+    tails = sum(counts[(s, "尾差")] for s in SEVERITIES)
+    agreed = sum(counts[(s, "一致")] for s in SEVERITIES)
+    print("", file=out)
+    print(f"核对结果（共 {len(findings)} 项）：错误 {problems['错误']} 项，警告 {problems['警告']} 项，"
+          f"提示 {problems['提示']} 项；尾差 {tails} 项；一致 {agreed} 项", file=out)
+    for severity in SEVERITIES:
+        listed = [f for f in findings if f.severity == severity and f.is_problem]
+        if not listed:
+            continue
+        print(f"{severity}：", file=out)
+        for f in listed:
+            values = ""
+            if f.right is not None and f.right != "":
+                values = (f"（左 {_number(f.left, f.unit)}，右 {_number(f.right, f.unit)}"
+                          + (f"，差 {_number(f.difference, f.unit)}" if f.difference not in (None, "")
+                             else "") + f" {f.unit}）")
+            if f.ratio not in (None, ""):
+                values = values[:-1] + f"，比率 {f.ratio:.2%}）"
+            print(f"  {f.rule_id}  {f.description}{values}", file=out)
+            print(f"      位置：{f.place}", file=out)
+            if f.advice:
+                print(f"      处理：{f.advice}", file=out)
+    if tails:
+        print(f"尾差 {tails} 项（分别四舍五入所致，不是错账），详见工作簿「核对表」。", file=out)
 
 
 def _manifest(result: BuildResult, args, started: datetime) -> dict:
@@ -108,6 +179,9 @@ def _manifest(result: BuildResult, args, started: datetime) -> dict:
                     "notes": list(f.notes)}
                    for f in result.ingested.files],
         "skipped": list(result.ingested.skipped),
+        "checks": {f"{s}/{v}": sum(1 for f in result.findings
+                                    if f.severity == s and f.verdict == v)
+                   for s in SEVERITIES for v in VERDICTS},
         "counts": {
             "working_paper_lines": len(paper.lines),
             "ledger_lines_read": len(result.ingested.ledger),

@@ -19,7 +19,13 @@ TEN_THOUSAND = Decimal(10000)
 
 
 class QuerySource(Protocol):
-    def sum(self, criteria: tuple[tuple[str, str], ...]) -> Decimal: ...
+    def sum(self, criteria: tuple[tuple[str, str], ...], amount: str = "金额",
+            table: str = "底稿") -> Decimal: ...
+
+    def count(self, criteria: tuple[tuple[str, str], ...], table: str = "底稿") -> int: ...
+
+
+Value = Decimal | int | str
 
 
 # ----------------------------------------------------------------------------- expressions
@@ -30,9 +36,119 @@ class Expr:
 
 @dataclass(frozen=True)
 class Query(Expr):
-    """Sum of 底稿 amounts (元) over the lines matching every (column, value) pair."""
+    """Sum of a table's amount column (元) over the rows matching every (column, value) pair:
+    SUMIFS(<table>_<amount>, <table>_<column>, "<value>", …); no criteria: SUM(<table>_<amount>).
+    Tables are the input sheets whose columns carry defined names (底稿, 预算指标)."""
 
     criteria: tuple[tuple[str, str], ...]
+    amount: str = "金额"
+    table: str = "底稿"
+
+
+@dataclass(frozen=True)
+class Count(Expr):
+    """How many rows of a table match: COUNTIFS(<table>_<column>, "<value>", …)."""
+
+    criteria: tuple[tuple[str, str], ...]
+    table: str = "底稿"
+
+
+@dataclass(frozen=True)
+class Name(Expr):
+    """A defined name of the workbook (公开01_本年收入合计): rendered as the name, so a check
+    reads like the rule it implements."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Const(Expr):
+    value: Decimal | int
+
+
+@dataclass(frozen=True)
+class DataCell(Expr):
+    """A cell holding input data (a typed figure), read by a formula: rendered as its defined
+    name when it has one, else as its address; evaluates to the value written there."""
+
+    sheet: str
+    row: int
+    col: int
+    value: Decimal | int
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Ratio(Expr):
+    """a ÷ b, or "" when b is 0: IF(b=0,"",a/b)."""
+
+    numerator: Expr
+    denominator: Expr
+
+    def refs(self) -> list[str]:
+        return self.numerator.refs() + self.denominator.refs()
+
+
+@dataclass(frozen=True)
+class Verdict(Expr):
+    """一致 when the (rounded) difference is 0, 尾差 when within ``tolerance``, else 不符."""
+
+    difference: Expr
+    tolerance: Decimal
+
+    def refs(self) -> list[str]:
+        return self.difference.refs()
+
+
+@dataclass(frozen=True)
+class BandVerdict(Expr):
+    """一致 when left ÷ right lies in [low, high] (both 0 also 一致), else 不符."""
+
+    left: Expr
+    right: Expr
+    low: Decimal
+    high: Decimal
+
+    def refs(self) -> list[str]:
+        return self.left.refs() + self.right.refs()
+
+
+@dataclass(frozen=True)
+class AtLeastVerdict(Expr):
+    """一致 when left ≥ right, else 不符."""
+
+    left: Expr
+    right: Expr
+
+    def refs(self) -> list[str]:
+        return self.left.refs() + self.right.refs()
+
+
+@dataclass(frozen=True)
+class FlagVerdict(Expr):
+    """不符 when a text cell (a 底稿 line's 核对结果) reads ``flag``, else 一致.  ``current`` is
+    that cell's text as written."""
+
+    sheet: str
+    row: int
+    col: int
+    flag: str
+    current: str
+
+
+@dataclass(frozen=True)
+class CountRows(Expr):
+    """COUNTIFS over columns of this sheet, e.g. the 核对表 summary: how many rows read
+    (结论 = 不符, 级别 = 错误).  ``columns`` are (first_row, last_row, col, wanted);
+    ``rows`` carries those cells row by row for the Python side: a text as written, or a
+    Ref to the formula cell whose value it is."""
+
+    columns: tuple[tuple[int, int, int, str], ...]
+    rows: tuple[tuple["str | Expr", ...], ...]
+
+    def refs(self) -> list[str]:
+        return [r for row in self.rows for item in row if isinstance(item, Expr)
+                for r in item.refs()]
 
 
 @dataclass(frozen=True)
@@ -103,7 +219,7 @@ class Cell:
     target: str | None = None       # link cells: internal target ("'公开01表'!A1")
     # filled by Workbook.resolve
     formula: str | None = None
-    value: Decimal | None = None
+    value: "Value | None" = None
 
 
 @dataclass
@@ -122,6 +238,8 @@ class Sheet:
     names: list[tuple[str, str]] = field(default_factory=list)     # (defined name, cell_id)
     range_names: list[tuple[str, int, int, int, int]] = field(default_factory=list)
     tab_color: str | None = None
+    # (first_row, first_col, last_row, last_col, text that triggers it, style key)
+    highlights: list[tuple[int, int, int, int, str, str]] = field(default_factory=list)
     pages_tall: int = 0              # 0: as many pages as needed (one page wide always)
 
     def text(self, row: int, col: int, text: str, style: str = "text") -> Cell:
@@ -168,12 +286,14 @@ class Workbook:
                     found[cell.cell_id] = (sheet, cell)
         return found
 
-    def resolve(self, source: QuerySource, range_names: dict[str, str]) -> None:
-        """Evaluate every formula cell (Decimal) and render its Excel text.
+    def resolve(self, source: QuerySource, range_names: set[str]) -> None:
+        """Evaluate every formula cell (Decimal, int or text) and render its Excel text.
 
-        ``range_names`` maps a 底稿 column key to the defined name of its range."""
+        ``range_names`` are the defined names of input-table columns (底稿_金额 …) that
+        queries may use."""
         cells = self.formula_cells()
-        values: dict[str, Decimal] = {}
+        named = self.cell_names()
+        values: dict[str, Value] = {}
         visiting: set[str] = set()
 
         def value_of(cell_id: str) -> Decimal:
@@ -188,9 +308,36 @@ class Workbook:
             visiting.discard(cell_id)
             return values[cell_id]
 
-        def evaluate(expr: Expr) -> Decimal:
+        def evaluate(expr: Expr) -> Value:
             if isinstance(expr, Query):
-                return source.sum(expr.criteria)
+                return source.sum(expr.criteria, expr.amount, expr.table)
+            if isinstance(expr, Count):
+                return source.count(expr.criteria, expr.table)
+            if isinstance(expr, Name):
+                return value_of(named[expr.name])
+            if isinstance(expr, DataCell | Const):
+                return expr.value
+            if isinstance(expr, Ratio):
+                denominator = evaluate(expr.denominator)
+                return "" if denominator == 0 else evaluate(expr.numerator) / denominator
+            if isinstance(expr, Verdict):
+                difference = abs(evaluate(expr.difference))
+                if difference == 0:
+                    return "一致"
+                return "尾差" if difference <= expr.tolerance else "不符"
+            if isinstance(expr, BandVerdict):
+                left, right = evaluate(expr.left), evaluate(expr.right)
+                if right == 0:
+                    return "一致" if left == 0 else "不符"
+                return "一致" if expr.low <= left / right <= expr.high else "不符"
+            if isinstance(expr, AtLeastVerdict):
+                return "一致" if evaluate(expr.left) >= evaluate(expr.right) else "不符"
+            if isinstance(expr, FlagVerdict):
+                return "不符" if expr.current == expr.flag else "一致"
+            if isinstance(expr, CountRows):
+                return sum(1 for row in expr.rows
+                           if all((v if isinstance(v, str) else evaluate(v)) == c[3]
+                                  for v, c in zip(row, expr.columns)))
             if isinstance(expr, Ref):
                 return value_of(expr.cell_id)
             if isinstance(expr, Sum):
@@ -205,7 +352,11 @@ class Workbook:
 
         for cell_id, (sheet, cell) in cells.items():
             cell.value = value_of(cell_id)
-            cell.formula = "=" + render(cell.expr, sheet.name, cells, range_names)
+            cell.formula = "=" + render(cell.expr, sheet.name, cells, range_names, named)
+
+    def cell_names(self) -> dict[str, str]:
+        """defined name → cell id, for every named cell."""
+        return {name: cell_id for sheet in self.sheets for name, cell_id in sheet.names}
 
     def defined_names(self) -> list[tuple[str, str]]:
         """(name, absolute reference) for every named cell and range."""
@@ -248,12 +399,30 @@ def quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
+def _number_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
 def _excel_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
 def render(expr: Expr, here: str, cells: dict[str, tuple[Sheet, Cell]],
-           range_names: dict[str, str]) -> str:
+           range_names: set[str], named: dict[str, str] | None = None) -> str:
+    named = named or {}
+
+    def column_name_of(table: str, key: str) -> str:
+        name = f"{table}_{key}"
+        if name not in range_names:
+            raise KeyError(f"no defined range {name}")
+        return name
+
+    def criteria_text(table: str, criteria) -> list[str]:
+        parts = []
+        for key, value in criteria:
+            parts += [column_name_of(table, key), _excel_string(value)]
+        return parts
+
     def ref(cell_id: str) -> tuple[str, int, int]:
         sheet, cell = cells[cell_id]
         return sheet.name, cell.row, cell.col
@@ -266,10 +435,49 @@ def render(expr: Expr, here: str, cells: dict[str, tuple[Sheet, Cell]],
 
     def go(e: Expr) -> str:
         if isinstance(e, Query):
-            parts = [range_names["金额"]]
-            for key, value in e.criteria:
-                parts += [range_names[key], _excel_string(value)]
-            return "SUMIFS(" + ",".join(parts) + ")"
+            total = column_name_of(e.table, e.amount)
+            if not e.criteria:
+                return f"SUM({total})"
+            return "SUMIFS(" + ",".join([total, *criteria_text(e.table, e.criteria)]) + ")"
+        if isinstance(e, Count):
+            return "COUNTIFS(" + ",".join(criteria_text(e.table, e.criteria)) + ")"
+        if isinstance(e, Name):
+            if e.name not in named:
+                raise KeyError(f"no defined name {e.name}")
+            return e.name
+        if isinstance(e, Const):
+            return _number_text(Decimal(e.value))
+        if isinstance(e, DataCell):
+            if e.name:
+                return e.name
+            target = address(e.row, e.col)
+            return target if e.sheet == here else f"{quote_sheet(e.sheet)}!{target}"
+        if isinstance(e, Ratio):
+            b = go(e.denominator)
+            return f'IF({b}=0,"",{go(e.numerator)}/{b})'
+        if isinstance(e, Verdict):
+            d = go(e.difference)
+            if e.tolerance == 0:
+                return f'IF({d}=0,"一致","不符")'
+            return (f'IF(ABS({d})=0,"一致",IF(ABS({d})<={_number_text(e.tolerance)},'
+                    f'"尾差","不符"))')
+        if isinstance(e, BandVerdict):
+            a, b = go(e.left), go(e.right)
+            return (f'IF({b}=0,IF({a}=0,"一致","不符"),IF(AND({a}/{b}>={_number_text(e.low)},'
+                    f'{a}/{b}<={_number_text(e.high)}),"一致","不符"))')
+        if isinstance(e, AtLeastVerdict):
+            return f'IF({go(e.left)}>={go(e.right)},"一致","不符")'
+        if isinstance(e, FlagVerdict):
+            target = address(e.row, e.col, absolute=True)
+            if e.sheet != here:
+                target = f"{quote_sheet(e.sheet)}!{target}"
+            return f'IF({target}={_excel_string(e.flag)},"不符","一致")'
+        if isinstance(e, CountRows):
+            parts = []
+            for first, last, col, wanted in e.columns:
+                parts += [f"{address(first, col, True)}:{address(last, col, True)}",
+                          _excel_string(wanted)]
+            return "COUNTIFS(" + ",".join(parts) + ")"
         if isinstance(e, Ref):
             return ref_text(e.cell_id)
         if isinstance(e, Sum):

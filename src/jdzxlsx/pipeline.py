@@ -17,6 +17,7 @@ from . import __version__
 from .errors import InputError
 from .ingest import read_folder
 from .ingest.records import IngestResult
+from .checks import Finding, build_check_sheet
 from .model import Workbook
 from .tables import build_tables
 from .tables.working_sheets import (basic_info_sheet, budget_sheet, contents_sheet,
@@ -40,6 +41,7 @@ class BuildResult:
     paper: WorkingPaper
     book: Workbook
     template_version: str
+    findings: list[Finding]
 
 
 def folder_settings(folder: Path) -> FolderSettings:
@@ -67,6 +69,7 @@ SHEET_DESCRIPTIONS = {
     "公开01表": "收入支出决算总表",
     "公开02表": "收入决算表",
     "公开03表": "支出决算表",
+    "核对表": "全部核对（表内、表间、来源与表、上年、手填合计、预算）及结论，均为公式",
     "底稿": "全部账务明细（元），各表数字均由此表公式汇总，可追溯到来源文件、工作表和行",
     "预算指标": "年初预算与调整预算指标（元）",
     "上年数": "上年决算主要数据（元）",
@@ -94,12 +97,16 @@ def build(folder: Path, period: str | None = None,
                                 period_end=period)
 
     book = Workbook()
-    paper_sheet, range_names = working_paper_sheet(paper)
+    paper_sheet, paper_ranges = working_paper_sheet(paper)
+    quotas, quota_ranges = budget_sheet(paper)
     tables = build_tables(book, paper)
-    extra = [paper_sheet, budget_sheet(paper), prior_year_sheet(paper), basic_info_sheet(paper)]
-    contents = contents_sheet(tables + extra, paper, SHEET_DESCRIPTIONS)
-    book.sheets = [contents, *tables, *extra]
-    book.resolve(paper, range_names)
+    inputs = [paper_sheet, quotas, prior_year_sheet(paper), basic_info_sheet(paper)]
+    book.sheets = [*tables, *inputs]
+    checks = build_check_sheet(book, paper)        # reads the names the sheets above define
+    contents = contents_sheet([*tables, checks.sheet, *inputs], paper, SHEET_DESCRIPTIONS)
+    book.sheets = [contents, *tables, checks.sheet, *inputs]
+    book.resolve(paper, paper_ranges | quota_ranges)
+    findings = checks.findings(book)
 
     version = template_version(settings.year)
     built_at = built_at or datetime.now(timezone.utc).astimezone()
@@ -114,4 +121,4 @@ def build(folder: Path, period: str | None = None,
                      f"期间 {settings.year}-01 至 {paper.period_end}"),
         "created": built_at.replace(tzinfo=None),
     }
-    return BuildResult(settings, ingested, paper, book, version)
+    return BuildResult(settings, ingested, paper, book, version, findings)

@@ -16,17 +16,29 @@ def ledger(files, line):
     return caught.value
 
 
-def test_unknown_fund_source_names_the_cell_and_lists_the_accepted_values(files):
-    error = ledger(files, ["2020-03-02", "付款", "7101", "财政资金", 10, None])
-    assert (error.file, error.sheet, error.row, error.column) == ("3月.xlsx", "明细账", 3, 4)
+def test_unknown_fund_source_in_a_budget_names_the_cell_and_lists_the_accepted_values(files):
+    files.xlsx("预算.xlsx", {"预算指标": [
+        ["预算单位", "功能分类科目", "经济分类科目", "资金性质", "支出类型", "年初预算数"],
+        ["局本级", "2011301 行政运行", "30101 基本工资", "财政资金", "基本支出", 100]]})
+    with pytest.raises(InputError) as caught:
+        files.read()
+    error = caught.value
+    assert (error.file, error.sheet, error.row, error.column) == ("预算.xlsx", "预算指标", 2, 4)
     assert "「资金性质」列应为资金性质之一" in error.message
     assert "一般公共预算财政拨款、政府性基金预算财政拨款、国有资本经营预算财政拨款、非财政拨款" \
         in error.message
     assert "实际为「财政资金」" in error.message
     assert "单位资金" in error.hint          # the accepted spellings are listed
     text = str(error)
-    assert text.startswith("文件「3月.xlsx」，工作表「明细账」，第 3 行，第 D 列：")
+    assert text.startswith("文件「预算.xlsx」，工作表「预算指标」，第 2 行，第 D 列：")
     assert "处理办法" in text
+
+
+def test_unknown_fund_source_on_a_ledger_line_is_kept_as_written_for_the_checks(files):
+    files.xlsx("3月.xlsx", {"明细账": [["期间：2020年03月"], HEADER,
+                                     ["2020-03-02", "付款", "7101", "财政资金", 10, None]]})
+    (line,) = files.read().ledger
+    assert line.fund_source == "财政资金"
 
 
 def test_non_numeric_amount_names_the_cell(files):
@@ -46,11 +58,11 @@ def test_bad_date_names_the_cell(files):
 def test_wrong_value_inside_the_auxiliary_string_names_the_auxiliary_column(files):
     files.xlsx("a.xlsx", {"S": [
         ["期间：2020年03月"], ["日期", "科目编码", "辅助核算", "借方", "贷方"],
-        ["2020-03-02", "7101", "【资金性质:上级补助】", 1, None]]})
+        ["2020-03-02", "7101", "【支出类型:其他经费】", 1, None]]})
     with pytest.raises(InputError) as caught:
         files.read()
     assert (caught.value.row, caught.value.column) == (3, 3)
-    assert "「资金性质」为资金性质之一" in caught.value.message
+    assert "「支出类型」为支出类型之一" in caught.value.message
 
 
 def test_missing_period_asks_for_a_title_row(files):

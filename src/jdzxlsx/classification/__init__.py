@@ -17,6 +17,7 @@ ECONOMIC_LEVELS = (3, 5)
 class Codebook:
     names: dict[str, str]
     levels: tuple[int, ...]
+    year: int
 
     def name(self, code: str) -> str | None:
         return self.names.get(code)
@@ -35,9 +36,9 @@ class Codebook:
 
 def function_codebook(year: int) -> Codebook:
     return Codebook({r["编码"]: r["名称"] for r in load_csv(year, "支出功能分类.csv")},
-                    FUNCTION_LEVELS)
+                    FUNCTION_LEVELS, year)
 
 
 def economic_codebook(year: int) -> Codebook:
     return Codebook({r["编码"]: r["名称"] for r in load_csv(year, "支出经济分类.csv")},
-                    ECONOMIC_LEVELS)
+                    ECONOMIC_LEVELS, year)

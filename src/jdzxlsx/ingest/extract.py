@@ -198,6 +198,8 @@ def _parse_choice(spec: FieldSpec, raw: object) -> str:
     if not text:
         return ""
     value = spec.vocabulary.resolve(text)
+    if value is None and spec.keep_unknown:
+        return text         # the line is kept and listed by the checks, with its place
     if value is None:
         accepted = "、".join(spec.vocabulary.canonical)
         spellings = "、".join(spec.vocabulary.spellings)

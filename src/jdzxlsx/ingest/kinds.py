@@ -43,6 +43,7 @@ class FieldSpec:
     aliases: tuple[str, ...]        # as written in the TOML (the first one is shown in messages)
     vocabulary: Vocabulary | None = None
     skip_unknown: bool = False      # choice fields: leave out a row with an unknown value
+    keep_unknown: bool = False      # choice fields: keep an unknown value as written (checked later)
 
     @property
     def label(self) -> str:
@@ -154,4 +155,5 @@ def _field(kind_id: str, name: str, spec: dict,
         if vocabulary is None:
             raise TemplateError(f"{where}：values 应为 [values.*] 中的一个名称")
     return FieldSpec(name, spec["type"], tuple(spec["aliases"]), vocabulary,
-                     skip_unknown=spec.get("unknown") == "skip")
+                     skip_unknown=spec.get("unknown") == "skip",
+                     keep_unknown=spec.get("unknown") == "keep")

@@ -4,84 +4,100 @@ figure), 预算指标, 上年数, 基础信息 — written as values, each with 
 from __future__ import annotations
 
 from ..model import Sheet
-from ..working_paper import WORKING_PAPER_COLUMNS, WorkingPaper
+from ..model import DataCell, ToWan
+from ..working_paper import (BUDGET_COLUMNS, BUDGET_SHEET, WORKING_PAPER_COLUMNS,
+                             WORKING_PAPER_SHEET, Column, WorkingPaper)
 
-WORKING_PAPER_SHEET = "底稿"
+PRIOR_YEAR_SHEET = "上年数"
+BASIC_INFO_SHEET = "基础信息"
 
-
-def working_paper_sheet(paper: WorkingPaper) -> tuple[Sheet, dict[str, str]]:
-    """The 底稿 sheet and the defined names of its columns (底稿_<列名>), which every SUMIFS
-    reads.  Ranges stop at the last line: no full-column references."""
-    sheet = Sheet(WORKING_PAPER_SHEET, tab_color="#7F7F7F", landscape=True)
-    for col, column in enumerate(WORKING_PAPER_COLUMNS):
+def input_table_sheet(name: str, columns: tuple[Column, ...], rows: list, color: str,
+                      ) -> tuple[Sheet, set[str]]:
+    """An input table written as values, one column per field, and the defined names of its
+    column ranges (<sheet>_<列名>) that queries read.  Ranges stop at the last row: no
+    full-column references."""
+    sheet = Sheet(name, tab_color=color, landscape=True)
+    for col, column in enumerate(columns):
         sheet.text(0, col, column.key + ("（元）" if column.is_amount else ""), "header")
         sheet.col_widths[col] = column.width
-    for r, line in enumerate(paper.lines, start=1):
-        for col, column in enumerate(WORKING_PAPER_COLUMNS):
-            value = column.value(line)
+    for r, row in enumerate(rows, start=1):
+        for col, column in enumerate(columns):
+            value = column.value(row)
             if column.is_amount:
                 sheet.number(r, col, value, "yuan")
             elif isinstance(value, int):
                 sheet.number(r, col, value, "integer")
             else:
                 sheet.text(r, col, value, "cell_text")
-    last = max(1, len(paper.lines))
-    names = {}
-    for col, column in enumerate(WORKING_PAPER_COLUMNS):
-        name = f"底稿_{column.key}"
-        sheet.range_names.append((name, 1, col, last, col))
-        names[column.key] = name
+    last = max(1, len(rows))
+    names = set()
+    for col, column in enumerate(columns):
+        range_name = f"{name}_{column.key}"
+        sheet.range_names.append((range_name, 1, col, last, col))
+        names.add(range_name)
     sheet.freeze = (1, 0)
-    sheet.autofilter = (0, 0, last, len(WORKING_PAPER_COLUMNS) - 1)
+    sheet.autofilter = (0, 0, last, len(columns) - 1)
     sheet.repeat_rows = (0, 0)
     return sheet, names
 
 
-def _table_sheet(name: str, headers: list[tuple[str, float]], rows: list[list], color: str,
-                 money_cols: set[int] = frozenset(), int_cols: set[int] = frozenset()) -> Sheet:
-    sheet = Sheet(name, tab_color=color)
-    for col, (header, width) in enumerate(headers):
-        sheet.text(0, col, header, "header")
-        sheet.col_widths[col] = width
-    for r, values in enumerate(rows, start=1):
-        for col, value in enumerate(values):
-            if value is None:
-                continue
-            if col in money_cols:
-                sheet.number(r, col, value, "yuan")
-            elif col in int_cols:
-                sheet.number(r, col, value, "integer")
-            else:
-                sheet.text(r, col, str(value), "cell_text")
-    sheet.freeze = (1, 0)
-    sheet.repeat_rows = (0, 0)
-    if rows:
-        sheet.autofilter = (0, 0, len(rows), len(headers) - 1)
-    return sheet
+def working_paper_sheet(paper: WorkingPaper) -> tuple[Sheet, set[str]]:
+    """底稿: every normalised line, the source of every figure."""
+    return input_table_sheet(WORKING_PAPER_SHEET, WORKING_PAPER_COLUMNS, paper.lines, "#7F7F7F")
 
 
-def budget_sheet(paper: WorkingPaper) -> Sheet:
-    rows = [[b.unit, b.function_code, b.economic_code, b.fund_source, b.expense_kind, b.project,
-             b.initial, b.adjusted, b.source.file, b.source.sheet, b.source.row]
-            for b in paper.budget]
-    return _table_sheet("预算指标", [("单位", 30), ("功能分类科目", 12), ("经济分类款", 10),
-                                   ("资金性质", 22), ("支出类型", 10), ("项目", 22),
-                                   ("年初预算数（元）", 16), ("调整预算数（元）", 16),
-                                   ("来源文件", 30), ("来源工作表", 14), ("来源行", 7)],
-                        rows, "#548235", money_cols={6, 7}, int_cols={10})
+def budget_sheet(paper: WorkingPaper) -> tuple[Sheet, set[str]]:
+    """预算指标: the budget quotas, queried by the budget checks."""
+    return input_table_sheet(BUDGET_SHEET, BUDGET_COLUMNS, paper.budget, "#548235")
 
 
 def prior_year_sheet(paper: WorkingPaper) -> Sheet:
-    rows = [[f.item, f.amount, f.source.file, f.source.sheet, f.source.row]
-            for f in paper.prior_year]
-    return _table_sheet("上年数", [("项目", 24), ("上年决算数（元）", 18), ("来源文件", 30),
-                                 ("来源工作表", 14), ("来源行", 7)],
-                        rows, "#548235", money_cols={1}, int_cols={4})
+    """上年数 as read (元), with each figure in 万元 as last year's tables printed it, named
+    上年_<项目> for the prior-year checks."""
+    sheet = Sheet(PRIOR_YEAR_SHEET, tab_color="#548235")
+    headers = [("项目", 24), ("上年决算数（元）", 18), ("上年决算数（万元）", 18), ("来源文件", 30),
+               ("来源工作表", 14), ("来源行", 7)]
+    for col, (header, width) in enumerate(headers):
+        sheet.text(0, col, header, "header")
+        sheet.col_widths[col] = width
+    for r, figure in enumerate(paper.prior_year, start=1):
+        sheet.text(r, 0, figure.item, "cell_text")
+        sheet.number(r, 1, figure.amount, "yuan")
+        cell_id = f"上年.{figure.item}"
+        # the 元 figure is data; its 万元 is a formula over the cell beside it
+        sheet.formula(r, 2, cell_id, ToWan(DataCell(PRIOR_YEAR_SHEET, r, 1, figure.amount)), "money")
+        sheet.names.append((f"上年_{figure.item}", cell_id))
+        sheet.text(r, 3, figure.source.file, "cell_text")
+        sheet.text(r, 4, figure.source.sheet, "cell_text")
+        sheet.number(r, 5, figure.source.row, "integer")
+    sheet.freeze = (1, 0)
+    return sheet
+
+
+STAFFING_FIELDS = ("编制数", "在职人数", "退休人数", "实有人数")
+
+
+def staffing_fields(staff) -> list[tuple[str, int | None]]:
+    return list(zip(STAFFING_FIELDS, (staff.authorised, staff.serving, staff.retired,
+                                      staff.actual)))
+
+
+def staffing_name(staff, field: str) -> str:
+    """基础信息_行政编制_编制数; the typed total row: 基础信息_手填合计_编制数."""
+    row = "手填合计" if staff.is_typed_total else staff.category
+    return f"基础信息_{row}_{field}"
+
+
+def staffing_position(paper: WorkingPaper) -> dict[int, int]:
+    """Sheet row of each staffing row (index into paper.staffing), as basic_info_sheet lays
+    them out: after the unit list, a blank row, a section title and a header."""
+    first = 2 + len(paper.units) + 3
+    return {i: first + i for i in range(len(paper.staffing))}
 
 
 def basic_info_sheet(paper: WorkingPaper) -> Sheet:
     """Units and staffing as the office keeps them; the typed 合计 row is kept and marked."""
-    sheet = Sheet("基础信息", tab_color="#548235")
+    sheet = Sheet(BASIC_INFO_SHEET, tab_color="#548235")
     headers = [("单位名称", 36), ("单位性质", 12), ("纳入部门决算", 12), ("来源文件", 30),
                ("来源工作表", 14), ("来源行", 7)]
     sheet.text(0, 0, "预算单位", "section")
@@ -105,10 +121,11 @@ def basic_info_sheet(paper: WorkingPaper) -> Sheet:
     for staff in paper.staffing:
         label = staff.category + ("（手填合计）" if staff.is_typed_total else "")
         sheet.text(row, 0, label, "label_total" if staff.is_typed_total else "cell_text")
-        for col, value in enumerate([staff.authorised, staff.serving, staff.retired,
-                                     staff.actual], start=1):
+        for col, (field, value) in enumerate(staffing_fields(staff), start=1):
             if value is not None:
                 sheet.number(row, col, value, "integer")
+                name = staffing_name(staff, field)
+                sheet.range_names.append((name, row, col, row, col))
         sheet.text(row, 5, f"{staff.source.file}「{staff.source.sheet}」", "cell_text")
         sheet.number(row, 6, staff.source.row, "integer")
         row += 1

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..classification import Codebook, economic_codebook, function_codebook
 from ..errors import InputError
 from ..ingest.records import (BudgetLine, BudgetUnit, IngestResult, LedgerLine,
                               PriorYearFigure, Provenance, StaffingRow)
@@ -20,6 +21,7 @@ CENT = Decimal("0.01")
 # Directions of a 底稿 line (column 方向).
 INCOME = "收入"
 EXPENDITURE = "支出"
+UNMAPPED = "未归类"
 OPENING = "年初结转和结余"
 FUNDS_HELD = "资金结存"
 CARRY_MOVEMENT = "结转结余"
@@ -36,14 +38,22 @@ class Account:
     side: str                       # 借 / 贷
     fund_source: str | None = None  # fixed by the account, else the line's own
     opening: str | None = None      # opening balance feeds this figure (年初结转和结余)
+    funds: tuple[str, ...] = ()     # the 资金性质 a line of this account may carry
 
 
 def load_accounts(year: int) -> dict[str, Account]:
     data = load_toml(year, "accounts.toml")
+    groups = {name: tuple(values) for name, values in data["fund_groups"].items()}
     return {a["code"]: Account(code=a["code"], name=a["name"], direction=a["direction"],
                                category=a["category"], side=a["side"],
-                               fund_source=a.get("fund_source"), opening=a.get("opening"))
+                               fund_source=a.get("fund_source"), opening=a.get("opening"),
+                               funds=groups[a.get("funds", "全部")])
             for a in data["account"]}
+
+
+def fund_sources(year: int) -> tuple[str, ...]:
+    """The canonical 资金性质 values (the 全部 group of accounts.toml)."""
+    return tuple(load_toml(year, "accounts.toml")["fund_groups"]["全部"])
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,13 @@ class WorkingLine:
     summary: str
     amount: Decimal                 # 元, signed by the account's normal side
     source: Provenance
+    debit: Decimal = Decimal(0)     # as exported (ledger lines), for the debit = credit checks
+    credit: Decimal = Decimal(0)
+    problems: tuple[str, ...] = ()  # why this line cannot land in its table cell (核对表 lists it)
+
+    @property
+    def check_mark(self) -> str:
+        return "错误" if self.problems else "通过"
 
 
 @dataclass(frozen=True)
@@ -90,12 +107,37 @@ WORKING_PAPER_COLUMNS: tuple[Column, ...] = (
     Column("凭证号", 10, lambda l: l.voucher),
     Column("摘要", 30, lambda l: l.summary),
     Column("金额", 16, lambda l: l.amount, is_amount=True),
+    Column("借方", 14, lambda l: l.debit, is_amount=True),
+    Column("贷方", 14, lambda l: l.credit, is_amount=True),
     Column("来源文件", 30, lambda l: l.source.file),
     Column("来源工作表", 14, lambda l: l.source.sheet),
     Column("来源行", 7, lambda l: l.source.row),
+    Column("核对结果", 9, lambda l: l.check_mark),
+    Column("核对说明", 40, lambda l: "；".join(l.problems)),
 )
 COLUMN_BY_KEY = {c.key: c for c in WORKING_PAPER_COLUMNS}
 AMOUNT_KEY = "金额"
+
+BUDGET_COLUMNS: tuple[Column, ...] = (
+    Column("单位", 30, lambda b: b.unit),
+    Column("功能分类类", 8, lambda b: b.function_code[:3]),
+    Column("功能分类科目", 11, lambda b: b.function_code),
+    Column("经济分类款", 8, lambda b: b.economic_code),
+    Column("资金性质", 22, lambda b: b.fund_source),
+    Column("支出类型", 10, lambda b: b.expense_kind),
+    Column("项目", 22, lambda b: b.project),
+    Column("年初预算数", 16, lambda b: b.initial, is_amount=True),
+    Column("调整预算数", 16, lambda b: b.adjusted if b.adjusted is not None else b.initial,
+           is_amount=True),
+    Column("来源文件", 30, lambda b: b.source.file),
+    Column("来源工作表", 14, lambda b: b.source.sheet),
+    Column("来源行", 7, lambda b: b.source.row),
+)
+
+# The input sheets whose columns carry defined names (<sheet>_<column>) for queries.
+WORKING_PAPER_SHEET = "底稿"
+BUDGET_SHEET = "预算指标"
+INPUT_TABLES = {WORKING_PAPER_SHEET: WORKING_PAPER_COLUMNS, BUDGET_SHEET: BUDGET_COLUMNS}
 
 
 @dataclass
@@ -112,22 +154,35 @@ class WorkingPaper:
     notes: list[str] = field(default_factory=list)
     _index: dict = field(default_factory=dict, repr=False)
 
-    def sum(self, criteria: tuple[tuple[str, str], ...]) -> Decimal:
-        """Python twin of SUMIFS(底稿_金额, 底稿_<key>, "<value>", ...): exact, in 元."""
-        keys = tuple(sorted(k for k, _ in criteria))
-        table = self._index.get(keys)
-        if table is None:
-            getters = [COLUMN_BY_KEY[k].value for k in keys]
-            table = defaultdict(Decimal)
-            for line in self.lines:
-                table[tuple(str(g(line)) for g in getters)] += line.amount
-            self._index[keys] = table
-        wanted = dict(criteria)
-        return table.get(tuple(wanted[k] for k in keys), Decimal(0))
+    def rows(self, table: str) -> list:
+        return {WORKING_PAPER_SHEET: self.lines, BUDGET_SHEET: self.budget}[table]
 
-    def count(self, **criteria: str) -> int:
-        return sum(1 for line in self.lines
-                   if all(str(COLUMN_BY_KEY[k].value(line)) == v for k, v in criteria.items()))
+    def _grouped(self, table: str, keys: tuple[str, ...], amount: str | None) -> dict:
+        index_key = (table, keys, amount)
+        grouped = self._index.get(index_key)
+        if grouped is None:
+            columns = {c.key: c for c in INPUT_TABLES[table]}
+            getters = [columns[k].value for k in keys]
+            value = columns[amount].value if amount else (lambda row: 1)
+            grouped = defaultdict(int if amount is None else Decimal)
+            for row in self.rows(table):
+                grouped[tuple(str(g(row)) for g in getters)] += value(row)
+            self._index[index_key] = grouped
+        return grouped
+
+    def sum(self, criteria: tuple[tuple[str, str], ...], amount: str = AMOUNT_KEY,
+            table: str = WORKING_PAPER_SHEET) -> Decimal:
+        """Python twin of SUMIFS(<table>_<amount>, <table>_<key>, "<value>", …): exact, in 元."""
+        keys = tuple(sorted(k for k, _ in criteria))
+        wanted = dict(criteria)
+        return self._grouped(table, keys, amount).get(tuple(wanted[k] for k in keys), Decimal(0))
+
+    def count(self, criteria: tuple[tuple[str, str], ...],
+              table: str = WORKING_PAPER_SHEET) -> int:
+        """Python twin of COUNTIFS(<table>_<key>, "<value>", …)."""
+        keys = tuple(sorted(k for k, _ in criteria))
+        wanted = dict(criteria)
+        return self._grouped(table, keys, None).get(tuple(wanted[k] for k in keys), 0)
 
 
 def _signed(line: LedgerLine, account: Account) -> Decimal:
@@ -158,6 +213,8 @@ def build_working_paper(ingested: IngestResult, *, department: str, year: int,
                          hint=f"--period 请写 {year}-01 至 {year}-12 之间的月份，如 {year}-06。")
 
     included, excluded_units = _units_in_scope(ingested.units)
+    known_funds = fund_sources(year)
+    functions, economics = function_codebook(year), economic_codebook(year)
     notes = list(ingested.notes)
     lines: list[WorkingLine] = []
 
@@ -172,20 +229,18 @@ def build_working_paper(ingested: IngestResult, *, department: str, year: int,
             continue
         account = accounts.get(line.account_code)
         if account is None:
-            raise InputError(f"会计科目「{line.account_code} {line.account_name}」不在 {year} 年"
-                             f"预算会计科目对照表中。",
-                             file=line.source.file, sheet=line.source.sheet, row=line.source.row,
-                             column="科目",
-                             hint="检查科目编码；若是本单位自设的明细科目，请用其上级预算会计科目"
-                                  "（如 7101、7201）导出。")
+            lines.append(_unmapped_line(line, year))
+            continue
+        direction = account.direction
+        fund = account.fund_source or line.fund_source
+        problems = _problems(line, account, direction, fund, known_funds, functions, economics)
         lines.append(WorkingLine(
-            unit=line.unit, period=line.period, direction=account.direction,
-            category=_category(line, account),
-            fund_source=account.fund_source or line.fund_source,
+            unit=line.unit, period=line.period, direction=direction,
+            category=_category(line, account), fund_source=fund,
             function_code=line.function_code, economic_code=line.economic_code,
             account_code=line.account_code, project=line.project, voucher=line.voucher,
             summary=line.summary, amount=_signed(line, account).quantize(CENT),
-            source=line.source))
+            source=line.source, debit=line.debit, credit=line.credit, problems=problems))
 
     lines.extend(_opening_lines(ingested, accounts, year, included, excluded_units))
 
@@ -194,6 +249,46 @@ def build_working_paper(ingested: IngestResult, *, department: str, year: int,
                         units=[u for u in ingested.units], budget=list(ingested.budget),
                         prior_year=list(ingested.prior_year), staffing=list(ingested.staffing),
                         months=months, notes=notes)
+
+
+def _unmapped_line(line: LedgerLine, year: int) -> WorkingLine:
+    """A line whose account the mapping does not know: kept in 底稿, in no table cell, and
+    listed as an error by 核对表 with its place."""
+    return WorkingLine(
+        unit=line.unit, period=line.period, direction=UNMAPPED, category=UNMAPPED,
+        fund_source=line.fund_source, function_code=line.function_code,
+        economic_code=line.economic_code, account_code=line.account_code, project=line.project,
+        voucher=line.voucher, summary=line.summary, amount=(line.debit - line.credit).quantize(CENT),
+        source=line.source, debit=line.debit, credit=line.credit,
+        problems=(f"会计科目「{line.account_code} {line.account_name}」不在 {year} 年预算会计"
+                  f"科目对照表（templates/{year}/accounts.toml）中，本行未计入任何表",))
+
+
+def _problems(line: LedgerLine, account: Account, direction: str, fund: str,
+              known_funds: tuple[str, ...], functions: Codebook,
+              economics: Codebook) -> tuple[str, ...]:
+    """What keeps an income or expenditure line from landing in exactly one table cell."""
+    problems = []
+    if direction in (INCOME, EXPENDITURE):
+        code = line.function_code
+        if not code:
+            problems.append("缺少支出功能分类科目")
+        elif len(code) != 7 or not functions.knows(code):
+            problems.append(f"支出功能分类科目「{code}」不是 {functions.year} 年分类表中的项级科目")
+        if not fund:
+            problems.append("缺少资金性质")
+    if direction == EXPENDITURE:
+        code = line.economic_code
+        if not code:
+            problems.append("缺少支出经济分类科目")
+        elif len(code) != 5 or not economics.knows(code):
+            problems.append(f"支出经济分类科目「{code}」不是 {economics.year} 年分类表中的款级科目")
+    if fund and fund not in known_funds:
+        problems.append(f"资金性质「{fund}」无法识别（应为 {'、'.join(known_funds)} 之一）")
+    elif fund and fund not in account.funds:
+        problems.append(f"科目 {account.code} {account.name} 不应使用资金性质「{fund}」"
+                        f"（应为 {'、'.join(account.funds)}）")
+    return tuple(problems)
 
 
 def _units_in_scope(units: list[BudgetUnit]) -> tuple[set[str] | None, set[str]]:

@@ -41,6 +41,14 @@ STYLES: dict[str, dict] = {
     "number": {},
     "footnote": {"text_wrap": False},
     "link": {"font_color": "#0563C1", "underline": 1},
+    "percent": {"border": 1, "num_format": "0.00%"},
+    "count": {"border": 1, "num_format": "#,##0"},
+    "verdict": {"border": 1, "align": "center", "bold": True},
+    "wrap": {"border": 1, "text_wrap": True, "valign": "top"},
+    # conditional highlights (verdicts)
+    "bad": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "warn": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+    "good": {"bg_color": "#C6EFCE", "font_color": "#006100"},
 }
 
 WORKBOOK_OPTIONS = {
@@ -52,7 +60,7 @@ WORKBOOK_OPTIONS = {
 }
 
 
-def _number(value) -> float | int:
+def _number(value) -> float | int | str:
     if isinstance(value, Decimal):
         return float(value)
     return value
@@ -103,6 +111,9 @@ def _write_sheet(workbook, sheet: Sheet, formats: dict) -> None:
     for cell in by_place.values():
         _write_cell(ws, cell, formats[cell.style])
 
+    for r1, c1, r2, c2, text, style in sheet.highlights:
+        ws.conditional_format(r1, c1, r2, c2, {"type": "cell", "criteria": "==",
+                                               "value": f'"{text}"', "format": formats[style]})
     if sheet.freeze:
         ws.freeze_panes(*sheet.freeze)
     if sheet.autofilter:

@@ -1,0 +1,530 @@
+"""核对表: the rules of templates/<year>/checks.toml, expanded over the workbook's rows.
+
+Each check instance becomes one row of the 核对表 sheet: left and right as live formulas over
+named cells (or queries over the input sheets), their difference, a verdict formula
+(一致 / 尾差 / 不符), the rule's severity, where to look and what to do.  The Python side of
+the same cells gives the verdicts the command line prints.  Checks read cells; they never
+change a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..classification import function_codebook
+from ..errors import TemplateError
+from ..model import (AtLeastVerdict, BandVerdict, Const, Count, DataCell, Expr, Fen, FlagVerdict,
+                     Linear, Name, Query, Ref, Sheet, ToWan, Verdict, Workbook, address,
+                     quote_sheet)
+from ..tables import layout, table_names
+from ..tables.working_sheets import (BASIC_INFO_SHEET, STAFFING_FIELDS, staffing_fields,
+                                     staffing_name, staffing_position)
+from ..templates import load_toml
+from ..working_paper import (EXPENDITURE, INCOME, OPENING, WORKING_PAPER_COLUMNS,
+                             WORKING_PAPER_SHEET, WorkingPaper)
+
+CHECK_SHEET = "核对表"
+SEVERITIES = ("错误", "警告", "提示")
+VERDICTS = ("不符", "尾差", "一致")
+
+
+@dataclass
+class Instance:
+    """One row of 核对表, before evaluation."""
+
+    rule: dict
+    key: str                          # distinguishes the rows of a family ("201", "2020-05")
+    description: str
+    left: Expr | None
+    right: Expr | None
+    terms: int                        # independently rounded terms, for the 尾差 allowance
+    place: str                        # where to look, in words
+    link: str | None                  # internal link target ("'公开01表'!C33")
+    verdict: Expr | None = None       # set for listing rows; else derived from compare
+
+
+@dataclass
+class Finding:
+    """A check's outcome as the command line reports it."""
+
+    rule_id: str
+    family: str
+    description: str
+    severity: str
+    verdict: str
+    left: object
+    right: object
+    difference: object
+    unit: str
+    place: str
+    advice: str
+    ratio: object = None
+
+    @property
+    def is_problem(self) -> bool:
+        return self.verdict == "不符"
+
+
+@dataclass
+class CheckSheet:
+    sheet: Sheet
+    rows: list[tuple[Instance, dict[str, str]]] = field(default_factory=list)  # cell ids
+
+    def findings(self, book: Workbook) -> list[Finding]:
+        cells = book.formula_cells()
+
+        def value(cell_id: str | None):
+            return cells[cell_id][1].value if cell_id else None
+
+        out = []
+        for instance, ids in self.rows:
+            rule = instance.rule
+            out.append(Finding(
+                rule_id=instance_id(instance), family=rule["family"],
+                description=instance.description, severity=rule["severity"],
+                verdict=value(ids["verdict"]), left=value(ids.get("left")),
+                right=value(ids.get("right")), difference=value(ids.get("difference")),
+                unit=rule.get("unit", "万元"), place=instance.place,
+                advice=rule.get("advice", ""), ratio=value(ids.get("ratio"))))
+        return out
+
+
+def instance_id(instance: Instance) -> str:
+    return instance.rule["id"] + (f"[{instance.key}]" if instance.key else "")
+
+
+# ----------------------------------------------------------------------------- expressions
+TERM = re.compile(r"^(?P<table>[^\s(\[#]+)(?P<count>#)?(?:\[(?P<amount>[^\]]+)\])?"
+                  r"\((?P<criteria>.*)\)$")
+
+
+def _split_terms(text: str) -> list[tuple[int, str]]:
+    """'a + b(x=1) - c' → [(1,'a'), (1,'b(x=1)'), (-1,'c')]: signs outside parentheses only."""
+    terms, depth, sign, current = [], 0, 1, ""
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if depth == 0 and ch in "+-" and current.strip():
+            terms.append((sign, current.strip()))
+            sign, current = (1 if ch == "+" else -1), ""
+            continue
+        if depth == 0 and ch in "+-":
+            sign = 1 if ch == "+" else -1
+            continue
+        current += ch
+    if current.strip():
+        terms.append((sign, current.strip()))
+    return terms
+
+
+def _term(text: str, unit: str, rule_id: str) -> Expr:
+    if re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return Const(Decimal(text))
+    match = TERM.match(text)
+    if not match:
+        return Name(text)
+    criteria = []
+    for part in filter(None, (p.strip() for p in match["criteria"].split(","))):
+        if "=" not in part:
+            raise TemplateError(f"checks.toml {rule_id}: criterion {part!r} needs 列=值")
+        key, value = (x.strip() for x in part.split("=", 1))
+        criteria.append((key, value))
+    if match["count"]:
+        return Count(tuple(criteria), table=match["table"])
+    query = Fen(Query(tuple(criteria), amount=match["amount"] or "金额", table=match["table"]))
+    return query if unit == "元" else ToWan(query)
+
+
+def _expression(text: str, unit: str, rule_id: str) -> tuple[Expr, int]:
+    """A rule's side → (expression, number of terms)."""
+    terms = [(sign, _term(t, unit, rule_id)) for sign, t in _split_terms(text)]
+    if not terms:
+        raise TemplateError(f"checks.toml {rule_id}: empty expression")
+    if len(terms) == 1 and terms[0][0] == 1:
+        return terms[0][1], 1
+    return Fen(Linear(tuple(terms))), len(terms)
+
+
+# ----------------------------------------------------------------------------- planning
+class Planner:
+    """Expands the rules over what this workbook holds."""
+
+    def __init__(self, book: Workbook, paper: WorkingPaper):
+        self.book = book
+        self.paper = paper
+        self.names = book.cell_names()
+        self.cells = book.formula_cells()
+        self.codebook = function_codebook(paper.year)
+        self.data_names: set[str] = {n for s in book.sheets for n, *_ in s.range_names}
+
+    # where a named cell is, for places and links
+    def locate(self, name: str) -> tuple[str, str | None]:
+        cell_id = self.names.get(name)
+        if cell_id is None:
+            return name, None
+        sheet, cell = self.cells[cell_id]
+        return (f"{sheet.name} {address(cell.row, cell.col)}",
+                f"{quote_sheet(sheet.name)}!{address(cell.row, cell.col)}")
+
+    def known(self, name: str) -> bool:
+        return name in self.names or name in self.data_names
+
+    def table_rows(self, table: str) -> list[str]:
+        """合计 and the 功能分类 codes of a classification table, in sheet order."""
+        prefix = layout(self.paper.year, table)["name_prefix"]
+        first_column = layout(self.paper.year, table)["columns"][0]["id"]
+        rows = []
+        for name in self.names:
+            parts = name.split("_")
+            if len(parts) == 3 and parts[0] == prefix and parts[2] == first_column:
+                rows.append(parts[1])
+        return rows
+
+    def classes_01(self) -> list[tuple[str, str]]:
+        for table in table_names(self.paper.year):
+            spec = layout(self.paper.year, table)
+            if spec.get("layout") == "two_sided":
+                return [(code, self.codebook.name(code))
+                        for code in spec["right"]["body_classes"]]
+        return []
+
+    def plan(self, rules: list[dict]) -> list[Instance]:
+        out: list[Instance] = []
+        for rule in rules:
+            each = rule.get("each")
+            expand = getattr(self, f"_each_{each}" if each else "_single", None)
+            if expand is None:
+                raise TemplateError(f"checks.toml {rule['id']}: unknown each = {each!r}")
+            out.extend(expand(rule))
+        return out
+
+    def _instance(self, rule: dict, key: str, fill: dict, left_text: str,
+                  right_text: str) -> Instance:
+        unit = rule.get("unit", "万元")
+        left_text, right_text = left_text.format(**fill), right_text.format(**fill)
+        right_terms = []
+        for sign, text in _split_terms(right_text):
+            if TERM.match(text) or re.fullmatch(r"-?\d+(\.\d+)?", text) or self.known(text):
+                right_terms.append((sign, text))
+            elif rule.get("missing_is_zero", True):
+                continue       # a row the table does not print counts as zero
+        left, left_terms = _expression(left_text, unit, rule["id"])
+        right_text = " ".join(("+" if s > 0 else "-") + " " + t for s, t in right_terms) or "0"
+        right, right_count = _expression(right_text, unit, rule["id"])
+        first_name = next((t for _, t in _split_terms(left_text) + right_terms
+                           if self.known(t)), None)
+        place, link = self.locate(first_name) if first_name else (left_text, None)
+        if "place" in rule:
+            place, link = rule["place"], None
+        return Instance(rule, key, rule["description"].format(**fill), left, right,
+                        max(left_terms, right_count), place, link)
+
+    def _single(self, rule: dict) -> list[Instance]:
+        return [self._instance(rule, "", {}, rule["left"], rule["right"])]
+
+    def _each_row(self, rule: dict) -> list[Instance]:
+        return [self._instance(rule, code, {"code": code}, rule["left"], rule["right"])
+                for code in self.table_rows(rule["table"])]
+
+    def _each_parent(self, rule: dict) -> list[Instance]:
+        prefix = layout(self.paper.year, rule["table"])["name_prefix"]
+        rows = self.table_rows(rule["table"])
+        codes = [r for r in rows if r != "合计"]
+        children: dict[str, list[str]] = defaultdict(list)
+        for code in codes:
+            parent = self.codebook.parent(code)
+            children[parent if parent in codes else "合计"].append(code)
+        out = []
+        for parent, kids in children.items():
+            for column in rule["columns"]:
+                fill = {"code": parent, "column": column}
+                right = " + ".join(f"{prefix}_{k}_{column}" for k in kids)
+                out.append(self._instance(rule, f"{parent}/{column}", fill,
+                                          f"{prefix}_{parent}_{column}", right))
+        return out
+
+    def _each_class(self, rule: dict) -> list[Instance]:
+        classes = self.classes_01()
+        if "right_each" in rule:          # one row: left = Σ over the classes
+            right = " + ".join(rule["right_each"].format(class_code=c, class_name=n)
+                               for c, n in classes)
+            return [self._instance(rule, "", {}, rule["left"], right)]
+        return [self._instance(rule, code, {"class_code": code, "class_name": name},
+                               rule["left"], rule["right"])
+                for code, name in classes]
+
+    def _each_group(self, rule: dict) -> list[Instance]:
+        where = {str(k): str(v) for k, v in rule["where"].items()}
+        columns = {c.key: c for c in WORKING_PAPER_COLUMNS}
+        values = sorted({str(columns[rule["group_by"]].value(line)) for line in self.paper.lines
+                         if all(str(columns[k].value(line)) == v for k, v in where.items())})
+        criteria = ", ".join(f"{k}={v}" for k, v in where.items())
+        right = " + ".join(f"底稿({criteria}, {rule['group_by']}={v})" for v in values) or "0"
+        return [self._instance(rule, "", {}, rule["left"], right)]
+
+    def _each_month(self, rule: dict) -> list[Instance]:
+        year, last = self.paper.year, int(self.paper.period_end[5:])
+        out = []
+        for month in (f"{year}-{m:02d}" for m in range(1, last + 1)):
+            instance = self._instance(rule, month, {"month": month}, rule["left"], rule["right"])
+            instance.place = f"{month} 明细账"
+            instance.link = None
+            out.append(instance)
+        return out
+
+    def _each_budget_class(self, rule: dict) -> list[Instance]:
+        fund = "一般公共预算财政拨款"
+        classes = ({b.function_code[:3] for b in self.paper.budget if b.fund_source == fund}
+                   | {l.function_code[:3] for l in self.paper.lines
+                      if l.direction == EXPENDITURE and l.fund_source == fund and l.function_code})
+        out = []
+        for code in sorted(classes):
+            name = self.codebook.name(code) or "（未知类）"
+            instance = self._instance(rule, code, {"class_code": code, "class_name": name},
+                                      rule["left"], rule["right"])
+            instance.place, instance.link = f"预算指标、底稿 {code} 类", None
+            out.append(instance)
+        return out
+
+    def _each_staffing(self, rule: dict) -> list[Instance]:
+        staff = self.paper.staffing
+        positions = staffing_position(self.paper)
+        typed = [i for i, s in enumerate(staff) if s.is_typed_total]
+        parts = [i for i, s in enumerate(staff) if not s.is_typed_total]
+        out = []
+        for t in typed:
+            for column, (field_name, total) in enumerate(staffing_fields(staff[t]), start=1):
+                if total is None:
+                    continue
+                part_cells = [DataCell(BASIC_INFO_SHEET, positions[i], column, value,
+                                       staffing_name(staff[i], field_name))
+                              for i in parts
+                              if (value := dict(staffing_fields(staff[i]))[field_name]) is not None]
+                left = DataCell(BASIC_INFO_SHEET, positions[t], column, total,
+                                staffing_name(staff[t], field_name))
+                right = Linear(tuple((1, c) for c in part_cells)) if part_cells else Const(0)
+                out.append(Instance(
+                    rule, field_name, rule["description"].format(field=field_name), left, right,
+                    0, str(staff[t].source),
+                    f"{quote_sheet(BASIC_INFO_SHEET)}!{address(positions[t], column)}"))
+        return out
+
+    def _each_voucher(self, rule: dict) -> list[Instance]:
+        """Vouchers whose debits ≠ credits, in files that are double-entry (they post 8001)."""
+        ledger = [l for l in self.paper.lines if l.direction != OPENING]
+        double_entry = {l.source.file for l in ledger if l.account_code == "8001"}
+        totals: dict[tuple, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+        first_row: dict[tuple, int] = {}
+        for index, line in enumerate(self.paper.lines):
+            if line.direction == OPENING or line.source.file not in double_entry:
+                continue
+            key = (line.source.file, line.unit, line.period, line.voucher)
+            totals[key][0] += line.debit
+            totals[key][1] += line.credit
+            first_row.setdefault(key, index)
+        out = []
+        for key, (debit, credit) in totals.items():
+            if debit == credit:
+                continue
+            file, unit, period, voucher = key
+            criteria = f"来源文件={file}, 单位={unit}, 期间={period}, 凭证号={voucher}"
+            instance = self._instance(
+                rule, f"{period} {voucher}", {"voucher": voucher, "unit": unit,
+                                              "period": period},
+                f"底稿[借方]({criteria})", f"底稿[贷方]({criteria})")
+            line = self.paper.lines[first_row[key]]
+            instance.place = f"{line.source}（凭证 {voucher}）"
+            instance.link = f"{quote_sheet(WORKING_PAPER_SHEET)}!A{first_row[key] + 2}"
+            out.append(instance)
+        return out
+
+    def _each_line(self, rule: dict) -> list[Instance]:
+        columns = [c.key for c in WORKING_PAPER_COLUMNS]
+        amount_col, mark_col = columns.index("金额"), columns.index("核对结果")
+        out = []
+        for index, line in enumerate(self.paper.lines):
+            if not line.problems:
+                continue
+            row = index + 1
+            fill = {"place": str(line.source), "problem": "；".join(line.problems)}
+            out.append(Instance(
+                rule, f"底稿第{row + 1}行", rule["description"].format(**fill),
+                DataCell(WORKING_PAPER_SHEET, row, amount_col, line.amount), None, 0,
+                str(line.source), f"{quote_sheet(WORKING_PAPER_SHEET)}!A{row + 1}",
+                verdict=FlagVerdict(WORKING_PAPER_SHEET, row, mark_col, "错误",
+                                    line.check_mark)))
+        return out
+
+
+def load_rules(year: int) -> tuple[dict, list[dict]]:
+    data = load_toml(year, "checks.toml")
+    rules = data.get("rule", [])
+    seen = set()
+    for rule in rules:
+        for key in ("id", "family", "severity", "description"):
+            if key not in rule:
+                raise TemplateError(f"checks.toml: a rule lacks {key}: {rule}")
+        if rule["id"] in seen:
+            raise TemplateError(f"checks.toml: duplicate rule id {rule['id']}")
+        if rule["severity"] not in SEVERITIES:
+            raise TemplateError(f"checks.toml {rule['id']}: severity must be one of {SEVERITIES}")
+        seen.add(rule["id"])
+    return data.get("settings", {}), rules
+
+
+# ----------------------------------------------------------------------------- the sheet
+HEADERS = [("编号", 26), ("类别", 6), ("检查内容", 54), ("左值", 14), ("右值", 14), ("差额", 12),
+           ("比率", 9), ("结论", 7), ("级别", 6), ("单位", 5), ("位置", 34), ("处理办法", 44)]
+SUMMARY_TOP = 3
+DETAIL_HEADER = SUMMARY_TOP + len(SEVERITIES) + 3
+
+
+def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
+    settings, rules = load_rules(paper.year)
+    instances = Planner(book, paper).plan(rules)
+    tail = Decimal(str(settings.get("tail", "0.01")))
+    low, high = (Decimal(str(x)) for x in settings.get("budget_band", [0.9, 1.1]))
+
+    sheet = Sheet(CHECK_SHEET, tab_color="#C00000")
+    result = CheckSheet(sheet)
+    sheet.text(0, 0, f"核对表 — {paper.department} {paper.year}年度部门决算", "title")
+    sheet.merge(0, 0, 0, len(HEADERS) - 1)
+    sheet.text(1, 0, "结论：一致＝两边相等；尾差＝差额不超过 0.01 万元×独立舍入的加项数，系各数分别"
+                     "四舍五入所致，不是错账；不符＝须处理。级别：错误必须更正，警告须在情况说明中"
+                     "说明原因，提示供参考。左值、右值、差额、结论均为公式，改动底稿后随之重算。",
+               "text")
+    sheet.merge(1, 0, 1, len(HEADERS) - 1)
+    sheet.row_heights[1] = 30
+
+    first = DETAIL_HEADER + 1
+    last = first + max(len(instances), 1) - 1
+    verdict_col, severity_col = 7, 8
+    for col, (header, width) in enumerate(HEADERS):
+        sheet.text(DETAIL_HEADER, col, header, "header")
+        sheet.col_widths[col] = width
+
+    verdict_refs: list[tuple[Ref, str]] = []
+    for offset, instance in enumerate(instances):
+        row = first + offset
+        rule = instance.rule
+        unit = rule.get("unit", "万元")
+        style = "count" if unit in ("人", "行") else "money"
+        base = f"核对.{instance_id(instance)}"
+        ids = {}
+        sheet.text(row, 0, instance_id(instance), "cell_text")
+        sheet.text(row, 1, rule["family"], "cell_text")
+        sheet.text(row, 2, instance.description, "wrap")
+        if instance.left is not None:
+            ids["left"] = base + ".左"
+            sheet.formula(row, 3, ids["left"], instance.left, style)
+        if instance.right is not None:
+            ids["right"] = base + ".右"
+            sheet.formula(row, 4, ids["right"], instance.right, style)
+        compare = rule.get("compare", "equal")
+        money = unit in ("万元", "元")
+        if instance.verdict is not None:
+            verdict = instance.verdict
+        elif compare == "equal":
+            ids["difference"] = base + ".差"
+            difference = Linear(((1, Ref(ids["left"])), (-1, Ref(ids["right"]))))
+            sheet.formula(row, 5, ids["difference"], Fen(difference) if money else difference,
+                          style)
+            allowance = tail * instance.terms if unit == "万元" and instance.terms > 1 else 0
+            verdict = Verdict(Ref(ids["difference"]), Decimal(allowance))
+        elif compare == "band":
+            ids["difference"] = base + ".差"
+            sheet.formula(row, 5, ids["difference"],
+                          Fen(Linear(((1, Ref(ids["left"])), (-1, Ref(ids["right"]))))), style)
+            from ..model import Ratio
+
+            ids["ratio"] = base + ".比"
+            sheet.formula(row, 6, ids["ratio"], Ratio(Ref(ids["left"]), Ref(ids["right"])),
+                          "percent")
+            verdict = BandVerdict(Ref(ids["left"]), Ref(ids["right"]), low, high)
+        elif compare == "at_least":
+            verdict = AtLeastVerdict(Ref(ids["left"]), Ref(ids["right"]))
+        else:
+            raise TemplateError(f"checks.toml {rule['id']}: unknown compare {compare!r}")
+        ids["verdict"] = base + ".结论"
+        sheet.formula(row, verdict_col, ids["verdict"], verdict, "verdict")
+        sheet.text(row, severity_col, rule["severity"], "cell_text")
+        sheet.text(row, 9, unit, "cell_text")
+        if instance.link:
+            sheet.link(row, 10, instance.place, instance.link)
+        else:
+            sheet.text(row, 10, instance.place, "cell_text")
+        sheet.text(row, 11, rule.get("advice", ""), "wrap")
+        verdict_refs.append((Ref(ids["verdict"]), rule["severity"]))
+        result.rows.append((instance, ids))
+
+    _summary(sheet, verdict_refs, first, last, verdict_col, severity_col)
+    for text, style in (("不符", "bad"), ("尾差", "warn"), ("一致", "good")):
+        sheet.highlights.append((first, verdict_col, last, verdict_col, text, style))
+    sheet.freeze = (first, 3)
+    sheet.autofilter = (DETAIL_HEADER, 0, last, len(HEADERS) - 1)
+    sheet.repeat_rows = (DETAIL_HEADER, DETAIL_HEADER)
+    sheet.print_area = (0, 0, last, len(HEADERS) - 1)
+    return result
+
+
+def _summary(sheet: Sheet, verdicts: list[tuple[Ref, str]], first: int, last: int,
+             verdict_col: int, severity_col: int) -> None:
+    """Counts per severity and verdict, as COUNTIFS over the rows below."""
+    from ..model import CountRows
+
+    top = SUMMARY_TOP
+    sheet.text(top - 1, 0, "汇总", "section")
+    for col, header in enumerate(("级别", *VERDICTS, "合计")):
+        sheet.text(top, col, header, "header")
+    for r, severity in enumerate(SEVERITIES, start=1):
+        sheet.text(top + r, 0, severity, "label")
+        for c, verdict in enumerate(VERDICTS, start=1):
+            sheet.formula(top + r, c, f"核对汇总.{severity}.{verdict}", CountRows(
+                ((first, last, verdict_col, verdict), (first, last, severity_col, severity)),
+                tuple((ref, sev) for ref, sev in verdicts)), "count")
+        sheet.formula(top + r, len(VERDICTS) + 1, f"核对汇总.{severity}.合计", CountRows(
+            ((first, last, severity_col, severity),),
+            tuple((sev,) for _, sev in verdicts)), "count")
+    total_row = top + len(SEVERITIES) + 1
+    sheet.text(total_row, 0, "合计", "label_total")
+    for c, verdict in enumerate(VERDICTS, start=1):
+        sheet.formula(total_row, c, f"核对汇总.合计.{verdict}", CountRows(
+            ((first, last, verdict_col, verdict),), tuple((ref,) for ref, _ in verdicts)),
+            "count")
+    sheet.formula(total_row, len(VERDICTS) + 1, "核对汇总.合计.合计",
+                  Linear(tuple((1, Ref(f"核对汇总.合计.{v}")) for v in VERDICTS)), "count")
+    sheet.names.append(("核对_错误数", "核对汇总.错误.不符"))
+
+
+def findings_from_workbook(path) -> list[Finding]:
+    """The findings of a workbook's 核对表 as the spreadsheet program last computed them (the
+    cached values: fresh after Excel or WPS saved the file)."""
+    import openpyxl
+
+    from ..errors import InputError
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    except Exception as error:  # noqa: BLE001 - any unreadable file is the same to the user
+        raise InputError(f"无法打开工作簿：{error}", file=str(path),
+                         hint="请给出 jdzxlsx 生成的 .xlsx 文件，或输入目录。") from None
+    if CHECK_SHEET not in book.sheetnames:
+        raise InputError(f"工作簿中没有「{CHECK_SHEET}」工作表。", file=str(path),
+                         hint="请给出 jdzxlsx 生成的工作簿，或用输入目录重新核对。")
+    rows = list(book[CHECK_SHEET].iter_rows(min_row=DETAIL_HEADER + 2, values_only=True))
+    book.close()
+    out = []
+    for row in rows:
+        if not row or not row[0]:
+            continue
+        row = list(row) + [None] * len(HEADERS)
+        out.append(Finding(rule_id=row[0], family=row[1], description=row[2],
+                           severity=row[8], verdict=row[7], left=row[3], right=row[4],
+                           difference=row[5], unit=row[9], place=row[10] or "",
+                           advice=row[11] or "", ratio=row[6]))
+    return out

@@ -1,0 +1,173 @@
+"""Ways offices really corrupt their inputs, applied to scratch copies of the sample, and the
+findings each gives.  Results are cached so the specific tests and the every-rule-fails test
+share one run per scenario."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import openpyxl
+
+from jdzxlsx.checks import Finding, findings_from_workbook
+from jdzxlsx.pipeline import build
+from tests import oracle
+from tests.conftest import SAMPLE, build_sample
+
+DECEMBER = "凭证明细_2020-12.csv"
+
+
+def scratch_copy() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="jdzxlsx_mutation_")) / SAMPLE.name
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def edit_csv_line(folder: Path, line_number: int, old: str, new: str) -> None:
+    """Change text on one line (1-based, as a text editor counts) of the GBK December CSV."""
+    path = folder / DECEMBER
+    raw = path.read_bytes()
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    lines = raw.decode("gbk").split(newline)
+    assert old in lines[line_number - 1], lines[line_number - 1]
+    lines[line_number - 1] = lines[line_number - 1].replace(old, new, 1)
+    path.write_bytes(newline.join(lines).encode("gbk"))
+
+
+def edit_cell(path: Path, sheet: str, row_label: str, column_header: str, value,
+              label_col: int = 1) -> None:
+    """Overwrite one cell of an input workbook, found by its row label and column header."""
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    rows = list(ws.iter_rows())
+    header = next(r for r in rows if any(c.value == column_header for c in r))
+    column = next(c.column for c in header if c.value == column_header)
+    row = next(r for r in rows if isinstance(r[label_col - 1].value, str)
+               and r[label_col - 1].value.startswith(row_label))
+    ws.cell(row[0].row, column).value = value
+    book.save(path)
+
+
+# ----------------------------------------------------------------------------- scenarios
+def _missing_month(folder: Path) -> None:
+    (folder / "明细账_2020年05月.xlsx").unlink()
+
+
+def _staffing_part_changed(folder: Path) -> None:
+    edit_cell(folder / "基础信息.xlsx", "人员编制", "行政编制", "在职人数", 21)
+
+
+def _other_income_tagged_as_appropriation(folder: Path) -> None:
+    edit_csv_line(folder, 118, "【资金性质:单位资金】", "【资金性质:一般公共预算】")
+
+
+def _function_code_that_does_not_exist(folder: Path) -> None:
+    edit_csv_line(folder, 5, "【功能分类:2011301 行政运行】", "【功能分类:2011398 陶瓷事务】")
+
+
+def _debits_not_equal_credits(folder: Path) -> None:
+    edit_csv_line(folder, 5, '"18,207.90"', '"18,207.00"')
+
+
+def _account_outside_the_mapping(folder: Path) -> None:
+    edit_csv_line(folder, 5, ",7101,行政支出,", ",7199,其他行政支出,")
+
+
+def _fund_source_nobody_knows(folder: Path) -> None:
+    edit_csv_line(folder, 5, "【资金性质:一般公共预算】", "【资金性质:上级拨款】")
+
+
+def _budget_quota_raised(folder: Path) -> None:
+    # the first quota of 2080505 (pension contributions) raised to 500 000.00 元
+    edit_cell(folder / "2020年部门预算指标.xlsx", "预算指标", "2080505", "年初预算数", 500000.00,
+              label_col=2)
+
+
+def _typed_total_corrected(folder: Path) -> None:
+    edit_cell(folder / "基础信息.xlsx", "人员编制", "合计", "编制数", 132)
+
+
+INPUT_SCENARIOS = {
+    "sample as it is": None,
+    "a month's file missing": _missing_month,
+    "one number changed in a hand-kept sheet": _staffing_part_changed,
+    "other income tagged as an appropriation": _other_income_tagged_as_appropriation,
+    "a function code that does not exist": _function_code_that_does_not_exist,
+    "a voucher whose debits differ from its credits": _debits_not_equal_credits,
+    "an account outside the mapping": _account_outside_the_mapping,
+    "a fund source nobody knows": _fund_source_nobody_knows,
+    "a budget quota raised": _budget_quota_raised,
+    "the typed total corrected": _typed_total_corrected,
+}
+
+
+@lru_cache(maxsize=None)
+def findings_after(scenario: str) -> tuple[Finding, ...]:
+    folder = scratch_copy()
+    mutate = INPUT_SCENARIOS[scenario]
+    if mutate:
+        mutate(folder)
+    try:
+        return tuple(build(folder).findings)
+    finally:
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+# Hand edits an office makes in the generated workbook: a number typed over a formula.
+# (sheet, row label, label column, amount column letter or header) → new value
+TYPED_OVER = [
+    ("公开01表", "本年收入合计", 1, "C"),
+    ("公开01表", "总计", 4, "F"),
+    ("公开01表", "本年支出合计", 4, "F"),
+    ("公开01表", "一、一般公共服务支出", 4, "F"),
+    ("公开01表", "一、一般公共预算财政拨款收入", 1, "C"),
+    ("公开01表", "二、政府性基金预算财政拨款收入", 1, "C"),
+    ("公开01表", "三、国有资本经营预算财政拨款收入", 1, "C"),
+    ("公开01表", "四、上级补助收入", 1, "C"),
+    ("公开01表", "五、事业收入", 1, "C"),
+    ("公开01表", "六、经营收入", 1, "C"),
+    ("公开01表", "七、附属单位上缴收入", 1, "C"),
+    ("公开01表", "八、其他收入", 1, "C"),
+    ("公开02表", "合计", 1, "财政拨款收入"),
+    ("公开03表", "2011301", 1, "基本支出"),
+    ("公开03表", "合计", 1, "基本支出"),
+]
+
+
+@lru_cache(maxsize=None)
+def workbook_with_typed_over_cells() -> tuple[Path, Path]:
+    """The sample workbook with a number typed over each cell of TYPED_OVER (the i-th: its
+    value + 2**i 万元, so no two edits cancel), recalculated by LibreOffice: (edited, recalculated)."""
+    folder = Path(tempfile.mkdtemp(prefix="jdzxlsx_typed_"))
+    original = build_sample(folder / "dist")
+    values = openpyxl.load_workbook(original, data_only=True)
+    book = openpyxl.load_workbook(original)
+    for index, (sheet, label, label_col, column) in enumerate(TYPED_OVER):
+        ws, cached = book[sheet], values[sheet]
+        rows = list(ws.iter_rows())
+        row = next(r for r in rows if r[label_col - 1].value == label)[0].row
+        if len(column) > 2:          # a header text
+            header = next(r for r in rows if any(c.value == column for c in r))
+            column = next(c.column_letter for c in header if c.value == column)
+        old = cached[f"{column}{row}"].value or 0
+        ws[f"{column}{row}"] = round(old + 2 ** index, 2)   # no two edits can cancel
+    edited = folder / "edited.xlsx"
+    book.save(edited)
+    (recalculated,) = oracle.recalculate([edited], folder / "recalculated")
+    return edited, recalculated
+
+
+@lru_cache(maxsize=None)
+def findings_in_typed_over_workbook() -> tuple[Finding, ...]:
+    _, recalculated = workbook_with_typed_over_cells()
+    return tuple(findings_from_workbook(recalculated))
+
+
+def failing(findings) -> dict[str, Finding]:
+    return {f.rule_id: f for f in findings if f.verdict == "不符"}
+
+
+def rule_of(rule_id: str) -> str:
+    return rule_id.split("[", 1)[0]

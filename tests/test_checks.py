@@ -1,0 +1,193 @@
+"""核对表 and `jdzxlsx check`: what the sample must show, and every rule seen failing when an
+input is corrupted the way offices really do it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from jdzxlsx.checks import CHECK_SHEET, DETAIL_HEADER, findings_from_workbook, load_rules
+from jdzxlsx.cli import main
+from tests import mutations
+from tests.conftest import SAMPLE, require_libreoffice
+from tests.mutations import failing, findings_after, rule_of
+
+
+@pytest.fixture(scope="module")
+def sample_findings():
+    return {f.rule_id: f for f in findings_after("sample as it is")}
+
+
+# ----------------------------------------------------------------------------- the sample
+def test_typed_staffing_total_126_against_its_parts_132_is_an_error(sample_findings):
+    finding = sample_findings["T1[编制数]"]
+    assert (finding.verdict, finding.severity) == ("不符", "错误")
+    assert (finding.left, finding.right) == (126, 132)
+    assert finding.place == "基础信息.xlsx「人员编制」第6行"
+
+
+def test_carry_over_chain_693_55_against_last_years_693_54_is_a_warning(sample_findings):
+    finding = sample_findings["P1"]
+    assert (finding.verdict, finding.severity) == ("不符", "警告")
+    assert (finding.left, finding.right) == (Decimal("693.55"), Decimal("693.54"))
+
+
+def test_basic_expenditure_parts_against_their_total_is_a_rounding_difference(sample_findings):
+    finding = sample_findings["N03-3"]
+    assert finding.verdict == "尾差"
+    assert (finding.left, finding.right) == (Decimal("1333.67"), Decimal("1333.66"))
+
+
+def test_every_in_table_and_cross_table_check_of_01_to_03_is_consistent(sample_findings):
+    table_checks = [f for f in sample_findings.values() if f.family in ("表内", "表间")]
+    assert len(table_checks) > 100
+    assert {f.verdict for f in table_checks} <= {"一致", "尾差"}
+
+
+def test_no_ledger_line_is_left_unmapped_and_every_voucher_balances(sample_findings):
+    assert not any(rule_of(i) in ("S6", "S7") for i in sample_findings)
+    assert sample_findings["S5"].verdict == "一致"
+    assert all(sample_findings[f"S8[2020-{m:02d}]"].verdict == "一致" for m in range(1, 13))
+
+
+def test_budget_gaps_owe_an_explanation(sample_findings):
+    assert sample_findings["B1[206]"].verdict == "不符"
+    assert float(sample_findings["B1[206]"].ratio) == pytest.approx(2039.77 / 1206.30)
+    assert sample_findings["B1[208]"].verdict == "一致"       # 74.89 of 74.89
+    assert sample_findings["B2"].severity == "警告"
+
+
+def test_only_the_staffing_total_is_an_error_in_the_sample(sample_findings):
+    errors = [i for i, f in sample_findings.items() if f.verdict == "不符" and f.severity == "错误"]
+    assert errors == ["T1[编制数]"]
+
+
+# ----------------------------------------------------------------------------- corruptions
+def test_a_missing_months_file_is_flagged_for_that_month():
+    bad = failing(findings_after("a month's file missing"))
+    assert set(bad) >= {"S8[2020-05]"}
+    assert not any(i.startswith("S8[2020-0") and i != "S8[2020-05]" for i in bad)
+    assert bad["S8[2020-05]"].left == 0
+
+
+def test_a_changed_number_in_the_staffing_sheet_breaks_its_typed_total():
+    bad = failing(findings_after("one number changed in a hand-kept sheet"))
+    finding = bad["T1[在职人数]"]
+    assert (finding.left, finding.right) == (87, 88)
+    assert "基础信息.xlsx「人员编制」" in finding.place
+
+
+def test_other_income_tagged_as_an_appropriation_is_listed_with_its_row():
+    bad = failing(findings_after("other income tagged as an appropriation"))
+    (line,) = [f for i, f in bad.items() if rule_of(i) == "S7"]
+    assert line.place == "凭证明细_2020-12.csv「凭证明细_2020-12」第118行"
+    assert "6609" in line.description and "一般公共预算财政拨款" in line.description
+
+
+def test_a_function_code_that_does_not_exist_is_listed_with_its_row():
+    bad = failing(findings_after("a function code that does not exist"))
+    (line,) = [f for i, f in bad.items() if rule_of(i) == "S7"]
+    assert line.place.endswith("第5行") and "2011398" in line.description
+
+
+def test_a_voucher_whose_debits_differ_from_its_credits_is_named():
+    bad = failing(findings_after("a voucher whose debits differ from its credits"))
+    voucher = bad["S6[2020-12 记-0001]"]
+    assert voucher.left == Decimal("18207.00") and voucher.right == Decimal("18207.90")
+    assert "凭证明细_2020-12.csv" in voucher.place and "记-0001" in voucher.place
+    assert bad["S5"].difference == Decimal("-0.90")
+
+
+def test_an_account_outside_the_mapping_is_listed_not_guessed():
+    bad = failing(findings_after("an account outside the mapping"))
+    (line,) = [f for i, f in bad.items() if rule_of(i) == "S7"]
+    assert "7199" in line.description and line.place.endswith("第5行")
+
+
+def test_a_fund_source_nobody_knows_is_listed_with_the_accepted_values():
+    bad = failing(findings_after("a fund source nobody knows"))
+    (line,) = [f for i, f in bad.items() if rule_of(i) == "S7"]
+    assert "上级拨款" in line.description and "非财政拨款" in line.description
+
+
+def test_a_raised_budget_quota_moves_the_completion_rate_out_of_the_band():
+    before = {f.rule_id: f for f in findings_after("sample as it is")}
+    after = {f.rule_id: f for f in findings_after("a budget quota raised")}
+    assert before["B1[208]"].verdict == "一致"
+    assert after["B1[208]"].right > before["B1[208]"].right
+    assert after["B1[208]"].verdict == "不符"
+
+
+def test_typed_over_table_cells_are_caught_by_the_live_formulas():
+    """Numbers typed over formulas in the workbook: after LibreOffice recalculates, the 核对表
+    formulas report every affected in-table, cross-table and source rule."""
+    require_libreoffice()
+    bad = failing(mutations.findings_in_typed_over_workbook())
+    expected = {"N01-1", "N01-2", "N01-3", "N01-4", "N01-5", "N02-1", "N02-2", "N03-1", "N03-2",
+                "N03-3", "X1", "X2", "X3-1", "X3-2", "X3-3", "X3-4", "X3-5", "X4", "X5",
+                "S1-1", "S1-2", "S1-3", "S2", "S3", "S4"}
+    assert expected <= {rule_of(i) for i in bad}
+    assert "X5[201]" in bad and "N03-1[2011301]" in bad and "N02-2[合计/财政拨款收入]" in bad
+
+
+def test_every_rule_has_been_seen_failing():
+    """No rule exists that a test has not seen fail."""
+    require_libreoffice()
+    _, rules = load_rules(2020)
+    seen = {rule_of(i) for i in failing(mutations.findings_in_typed_over_workbook())}
+    for scenario in mutations.INPUT_SCENARIOS:
+        seen |= {rule_of(i) for i in failing(findings_after(scenario))}
+    assert {r["id"] for r in rules} - seen == set()
+
+
+# ----------------------------------------------------------------------------- the sheet, the CLI
+def test_check_sheet_verdicts_recalculated_by_libreoffice_equal_the_python_verdicts(
+        sample_recalculated):
+    python = [(f.rule_id, f.verdict) for f in findings_after("sample as it is")]
+    libreoffice = [(f.rule_id, f.verdict) for f in findings_from_workbook(sample_recalculated)]
+    assert libreoffice == python
+
+
+def test_check_sheet_summary_counts_are_live(sample_workbook):
+    ws = openpyxl.load_workbook(sample_workbook)[CHECK_SHEET]
+    assert ws["B5"].value.startswith("=COUNTIFS(")
+    values = openpyxl.load_workbook(sample_workbook, data_only=True)[CHECK_SHEET]
+    assert values["A5"].value == "错误" and values["B5"].value == 1       # 不符 错误
+    header = [c.value for c in values[DETAIL_HEADER + 1]]
+    assert header[:9] == ["编号", "类别", "检查内容", "左值", "右值", "差额", "比率", "结论", "级别"]
+    assert ws.freeze_panes and ws.auto_filter.ref
+    assert ws.conditional_formatting
+
+
+def _report(capsys, *args) -> tuple[int, list[str]]:
+    code = main(list(args))
+    err = capsys.readouterr().err
+    lines = [l for l in err.splitlines() if l.startswith(("核对结果", "  ", "错误：", "警告：", "尾差"))
+             and not l.startswith("  输入") and not l.startswith("  主要") and "    " not in l[:4]]
+    return code, lines
+
+
+def test_check_on_the_folder_prints_the_same_findings_as_the_workbooks_check_sheet(
+        sample_workbook, capsys):
+    code_folder, from_folder = _report(capsys, "check", str(SAMPLE))
+    code_book, from_book = _report(capsys, "check", str(sample_workbook))
+    assert from_folder == from_book
+    assert any("T1[编制数]" in l for l in from_folder)
+    assert code_folder == code_book == 0
+
+
+def test_strict_exits_1_on_the_sample_and_0_on_a_corrected_copy(sample_copy, capsys):
+    assert main(["check", str(SAMPLE), "--strict"]) == 1
+    mutations._typed_total_corrected(sample_copy)
+    assert main(["check", str(sample_copy), "--strict"]) == 0
+    assert "错误 0 项" in capsys.readouterr().err
+
+
+def test_build_ends_with_the_check_summary_and_strict_still_writes_the_workbook(tmp_path, capsys):
+    dist = tmp_path / "dist"
+    assert main(["build", str(SAMPLE), "--dist", str(dist), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "核对结果" in err and "T1[编制数]" in err and "基础信息.xlsx「人员编制」第6行" in err
+    assert len(list(dist.rglob("*.xlsx"))) == 1
