@@ -191,3 +191,14 @@ def test_build_ends_with_the_check_summary_and_strict_still_writes_the_workbook(
     err = capsys.readouterr().err
     assert "核对结果" in err and "T1[编制数]" in err and "基础信息.xlsx「人员编制」第6行" in err
     assert len(list(dist.rglob("*.xlsx"))) == 1
+
+
+def test_readme_explains_every_rule():
+    """The README's check section lists every rule of checks.toml (by id, or its family id for
+    numbered variants such as S1-2)."""
+    readme = (SAMPLE.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 核对表"):]
+    _, rules = load_rules(2020)
+    missing = [r["id"] for r in rules
+               if r["id"] not in section and r["id"].rsplit("-", 1)[0] not in section]
+    assert missing == []
