@@ -71,6 +71,14 @@ def _debits_not_equal_credits(folder: Path) -> None:
     edit_csv_line(folder, 5, '"18,207.90"', '"18,207.00"')
 
 
+def _expense_tagged_with_another_fund(folder: Path) -> None:
+    edit_csv_line(folder, 5, "【资金性质:一般公共预算】", "【资金性质:政府性基金】")
+
+
+def _month_exported_twice(folder: Path) -> None:
+    shutil.copy(folder / "凭证明细_2020-07.xlsx", folder / "凭证明细_2020-07 - 副本.xlsx")
+
+
 def _account_outside_the_mapping(folder: Path) -> None:
     edit_csv_line(folder, 5, ",7101,行政支出,", ",7199,其他行政支出,")
 
@@ -96,6 +104,8 @@ INPUT_SCENARIOS = {
     "other income tagged as an appropriation": _other_income_tagged_as_appropriation,
     "a function code that does not exist": _function_code_that_does_not_exist,
     "a voucher whose debits differ from its credits": _debits_not_equal_credits,
+    "an expense tagged with another fund": _expense_tagged_with_another_fund,
+    "a month exported twice": _month_exported_twice,
     "an account outside the mapping": _account_outside_the_mapping,
     "a fund source nobody knows": _fund_source_nobody_knows,
     "a budget quota raised": _budget_quota_raised,

@@ -41,3 +41,24 @@ def test_no_temporary_files_are_left_behind(tmp_path):
     path = build_sample(tmp_path / "dist")
     leftovers = [p.name for p in path.parent.iterdir() if p.name.startswith(".building")]
     assert leftovers == []
+
+
+def test_a_deleted_workbooks_version_number_is_never_reused(tmp_path):
+    dist = tmp_path / "dist"
+    build_sample(dist)
+    second = build_sample(dist)
+    second.unlink()                                   # the manifest of v002 stays
+    third = build_sample(dist)
+    assert third.name.endswith("_v003.xlsx")
+    manifest = json.loads(third.with_name(third.stem + ".manifest.json").read_text("utf-8"))
+    assert manifest["output"]["sha256"] == _sha(third)
+
+
+def test_an_output_folder_that_is_a_file_is_a_message_not_a_traceback(tmp_path, capsys):
+    from jdzxlsx.cli import main
+
+    blocker = tmp_path / "dist"
+    blocker.write_text("not a folder")
+    assert main(["build", str(SAMPLE), "--dist", str(blocker)]) == 2
+    err = capsys.readouterr().err
+    assert "读写文件失败" in err and "Traceback" not in err

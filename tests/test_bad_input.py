@@ -61,3 +61,18 @@ def test_build_prints_the_output_path_on_stdout(tmp_path, capsys):
     (written,) = dist.rglob("*.xlsx")
     assert out.out.strip() == str(written)
     assert "本年收入合计" in out.err and "3,360.83" in out.err
+
+
+def test_a_staffing_category_typed_twice_is_refused_with_both_places(sample_copy, tmp_path,
+                                                                     capsys):
+    import openpyxl
+
+    path = sample_copy / "基础信息.xlsx"
+    book = openpyxl.load_workbook(path)
+    book["人员编制"].insert_rows(4)
+    for col, value in enumerate(["行政编制", 5, 1, 1, 2], start=1):
+        book["人员编制"].cell(4, col).value = value
+    book.save(path)
+    code, out, dist = _build(sample_copy, tmp_path, capsys)
+    assert code == 2 and not dist.exists()
+    assert "「行政编制」出现了两次" in out.err and "第 4 行" in out.err and "第3行" in out.err

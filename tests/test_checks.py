@@ -47,8 +47,9 @@ def test_every_in_table_and_cross_table_check_of_01_to_03_is_consistent(sample_f
 
 
 def test_no_ledger_line_is_left_unmapped_and_every_voucher_balances(sample_findings):
-    assert not any(rule_of(i) in ("S6", "S7") for i in sample_findings)
-    assert sample_findings["S5"].verdict == "一致"
+    assert not any(rule_of(i) in ("S6", "S7", "S9") for i in sample_findings)
+    per_file = [f for i, f in sample_findings.items() if rule_of(i) == "S5"]
+    assert len(per_file) == 12 and {f.verdict for f in per_file} == {"一致"}
     assert all(sample_findings[f"S8[2020-{m:02d}]"].verdict == "一致" for m in range(1, 13))
 
 
@@ -94,10 +95,25 @@ def test_a_function_code_that_does_not_exist_is_listed_with_its_row():
 
 def test_a_voucher_whose_debits_differ_from_its_credits_is_named():
     bad = failing(findings_after("a voucher whose debits differ from its credits"))
-    voucher = bad["S6[2020-12 记-0001]"]
+    voucher = bad["S6[景德镇市陶瓷产业发展局本级 2020-12 记-0001]"]
     assert voucher.left == Decimal("18207.00") and voucher.right == Decimal("18207.90")
     assert "凭证明细_2020-12.csv" in voucher.place and "记-0001" in voucher.place
-    assert bad["S5"].difference == Decimal("-0.90")
+    assert bad["S5[凭证明细_2020-12.csv]"].difference == Decimal("-0.90")
+
+
+def test_an_expense_tagged_with_another_fund_breaks_that_funds_balance():
+    bad = failing(findings_after("an expense tagged with another fund"))
+    assert {"S4-1[一般公共预算财政拨款]", "S4-1[政府性基金预算财政拨款]"} <= set(bad)
+    moved = bad["S4-1[政府性基金预算财政拨款]"]
+    assert (moved.left, moved.right) == (Decimal(0), Decimal("-1.82"))   # 18 207.90 元
+
+
+def test_a_month_exported_twice_names_the_repeated_vouchers_and_both_files():
+    bad = failing(findings_after("a month exported twice"))
+    repeated = [f for i, f in bad.items() if rule_of(i) == "S9"]
+    assert len(repeated) > 20
+    assert all("凭证明细_2020-07.xlsx" in f.place and "副本" in f.place for f in repeated)
+    assert all(f.left == 2 * f.right for f in repeated)
 
 
 def test_an_account_outside_the_mapping_is_listed_not_guessed():
@@ -127,7 +143,7 @@ def test_typed_over_table_cells_are_caught_by_the_live_formulas():
     bad = failing(mutations.findings_in_typed_over_workbook())
     expected = {"N01-1", "N01-2", "N01-3", "N01-4", "N01-5", "N02-1", "N02-2", "N03-1", "N03-2",
                 "N03-3", "X1", "X2", "X3-1", "X3-2", "X3-3", "X3-4", "X3-5", "X4", "X5",
-                "S1-1", "S1-2", "S1-3", "S2", "S3", "S4"}
+                "S1-1", "S1-2", "S1-3", "S2-1", "S2-2", "S2-3", "S2-4", "S2-5", "S3", "S4"}
     assert expected <= {rule_of(i) for i in bad}
     assert "X5[201]" in bad and "N03-1[2011301]" in bad and "N02-2[合计/财政拨款收入]" in bad
 
@@ -202,3 +218,31 @@ def test_readme_explains_every_rule():
     missing = [r["id"] for r in rules
                if r["id"] not in section and r["id"].rsplit("-", 1)[0] not in section]
     assert missing == []
+
+
+def test_without_last_years_figures_the_carry_over_check_is_not_checked_rather_than_zero(
+        sample_copy):
+    (sample_copy / "2019年决算主要数据.xlsx").unlink()
+    from jdzxlsx.pipeline import build
+
+    result = build(sample_copy)
+    assert not any(rule_of(f.rule_id) == "P1" for f in result.findings)
+    assert any(t.startswith("P1：") and "上年_年末结转和结余" in t for t in result.not_checked)
+
+
+def test_a_year_to_date_build_does_not_compare_spending_with_the_full_year_budget():
+    from jdzxlsx.pipeline import build
+
+    result = build(SAMPLE, period="2020-06")
+    assert not any(rule_of(f.rule_id) in ("B1", "B2") for f in result.findings)
+    assert any(t.startswith("B1：") for t in result.not_checked)
+    assert {f.rule_id for f in result.findings if rule_of(f.rule_id) == "S8"} == {
+        f"S8[2020-{m:02d}]" for m in range(1, 7)}
+
+
+def test_a_workbook_saved_without_values_cannot_be_checked_silently(sample_workbook, tmp_path,
+                                                                     capsys):
+    stripped = tmp_path / "saved_by_openpyxl.xlsx"
+    openpyxl.load_workbook(sample_workbook).save(stripped)      # drops every cached value
+    assert main(["check", str(stripped), "--strict"]) == 2
+    assert "没有计算结果" in capsys.readouterr().err

@@ -100,14 +100,17 @@ def test_circular_definitions_are_refused():
         _resolve((0, 0, "a", Ref("b")), (0, 1, "b", Ref("a")))
 
 
-def test_verdict_is_a_live_if_over_the_rounded_difference():
+def test_verdict_allows_a_fen_per_non_zero_addend_and_none_for_a_single_figure():
     q = Query((("方向", "支出"),))
+    parts = (Const(Decimal("0.05")), Const(Decimal("0.04")), Const(Decimal(0)))
     cells = _resolve((0, 0, "d", Fen(Linear(((1, q), (-1, Const(Decimal("0.09"))))))),
-                     (0, 1, "v", Verdict(Ref("d"), Decimal("0.02"))),
-                     (0, 2, "w", Verdict(Ref("d"), Decimal(0))))
+                     (0, 1, "v", Verdict(Ref("d"), Decimal("0.01"), parts)),
+                     (0, 2, "w", Verdict(Ref("d"), Decimal("0.01"), parts[:1])))
     assert cells["d"].value == Decimal("0.01")
+    # two non-zero addends (the zero one carries no rounding): 0.02 allowed
     assert cells["v"].formula == '=IF(ABS(A1)=0,"一致",IF(ABS(A1)<=0.02,"尾差","不符"))'
     assert cells["v"].value == "尾差"
+    # one figure against one figure cannot differ by rounding
     assert cells["w"].formula == '=IF(A1=0,"一致","不符")' and cells["w"].value == "不符"
 
 

@@ -21,6 +21,7 @@ byte-identical files.  Writes nothing outside the sample folder.
 
 from __future__ import annotations
 
+import argparse
 import calendar
 import csv
 import datetime as dt
@@ -1453,7 +1454,12 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(1, width - shown)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    global OUT_DIR
+    parser = argparse.ArgumentParser(description="Regenerate the sample input folder.")
+    parser.add_argument("--out", type=Path, default=OUT_DIR,
+                        help="write the files here instead of inputs/ (the tests compare bytes)")
+    OUT_DIR = parser.parse_args(argv).out.resolve()
     rng = random.Random(SEED)
     basic = design_basic(rng)
     projects = design_projects(rng, basic)
@@ -1493,7 +1499,7 @@ def main() -> int:
     write_prior_year(OUT_DIR / "2019年决算主要数据.xlsx")
     write_basic_info(OUT_DIR / "基础信息.xlsx")
 
-    print(f"样例输入已生成: {OUT_DIR.relative_to(REPO)}")
+    print(f"样例输入已生成: {OUT_DIR}")
     print(f"{pad('figure', 28)}{'元':>17}{'万元':>11}")
     for label, value in fig.items():
         print(f"{pad(label, 28)}{value:>18,.2f}{wan(value):>12,.2f}")

@@ -6,19 +6,21 @@ Holds no business logic: it calls the pipeline and the archive and prints what t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import unicodedata
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .archive import archive_build
+from .archive import archive_build, manifest_for
 from .checks import SEVERITIES, VERDICTS, Finding, findings_from_workbook
-from .errors import JdzxlsxError
-from .pipeline import BuildResult, build
+from .errors import InputError, JdzxlsxError
+from .pipeline import BuildResult, build, key_figures
 from .xlsx import write_workbook
 
-EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT = 0, 1, 2  # 1 only with --strict
+EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3  # 1 only with --strict
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -83,9 +85,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n错误：{error}", file=sys.stderr)
         print("未生成任何文件。", file=sys.stderr)
         return error.exit_code
+    except OSError as error:          # a folder that is a file, no permission, disk full …
+        print(f"\n错误：读写文件失败：{error.strerror or error}（{error.filename or ''}）",
+              file=sys.stderr)
+        print("  处理办法：检查输入目录和输出目录（--dist）是否存在、可写、磁盘是否已满。未生成任何文件。",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("\n已中断，未生成任何文件。", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as error:  # noqa: BLE001 - the user gets a message, the developer the trace
+        if os.environ.get("JDZXLSX_DEBUG"):
+            raise
+        print(f"\n内部错误：{type(error).__name__}: {error}\n"
+              "  这是 jdzxlsx 的缺陷，不是您的数据问题。请把这段信息和输入目录一起反馈给维护者"
+              "（设置环境变量 JDZXLSX_DEBUG=1 可看到详细信息）。", file=sys.stderr)
+        return EXIT_INTERNAL
     return EXIT_BAD_INPUT
 
 
@@ -97,22 +112,26 @@ def _build(args) -> int:
     print("生成工作簿……", file=sys.stderr)
     archived = archive_build(args.dist, result.settings.department, result.settings.year,
                              lambda path: write_workbook(result.book, path),
-                             _manifest(result, args, started))
+                             manifest_for(result, args.folder, started))
     _summary(result, archived)
-    _report(result.findings)
+    _report(result.findings, result.not_checked)
     print(archived.workbook)
     return _exit_code(result.findings, args.strict)
 
 
 def _check(args) -> int:
     target = Path(args.target)
+    not_checked: list[str] = []
     if target.suffix.lower() in (".xlsx", ".xlsm") and target.is_file():
+        if args.period:
+            raise InputError("核对工作簿时不能指定 --period：工作簿的期间在生成时已定。",
+                             file=str(target), hint="去掉 --period，或对输入目录运行 check。")
         findings = findings_from_workbook(target)
         print(f"核对工作簿：{target}（读取其「核对表」的计算结果）", file=sys.stderr)
     else:
         result = build(target, period=args.period, progress=_progress)
-        findings = result.findings
-    _report(findings)
+        findings, not_checked = result.findings, result.not_checked
+    _report(findings, not_checked)
     return _exit_code(findings, args.strict)
 
 
@@ -129,13 +148,24 @@ def _number(value, unit: str) -> str:
     return f"{value:,.2f}"
 
 
-def _report(findings: list[Finding]) -> None:
+LISTED_PER_RULE = 10      # the rest of a family is counted; 核对表 has every row
+
+
+def _values(f: Finding) -> str:
+    if f.right is None or f.right == "":
+        return ""
+    parts = [f"左 {_number(f.left, f.unit)}", f"右 {_number(f.right, f.unit)}"]
+    if f.difference not in (None, ""):
+        parts.append(f"差 {_number(f.difference, f.unit)}")
+    if f.ratio not in (None, ""):
+        parts.append(f"比率 {f.ratio:.2%}")
+    return "（" + "，".join(parts) + f" {f.unit}）"
+
+
+def _report(findings: list[Finding], not_checked: list[str] = ()) -> None:
     """The check summary: counts per severity, then every 不符 with where to look."""
     out = sys.stderr
-    counts = {(s, v): 0 for s in SEVERITIES for v in VERDICTS}
-    for finding in findings:
-        counts[(finding.severity, finding.verdict)] = counts.get(
-            (finding.severity, finding.verdict), 0) + 1
+    counts = Counter((f.severity, f.verdict) for f in findings)
     problems = {s: counts[(s, "不符")] for s in SEVERITIES}
     tails = sum(counts[(s, "尾差")] for s in SEVERITIES)
     agreed = sum(counts[(s, "一致")] for s in SEVERITIES)
@@ -147,66 +177,24 @@ def _report(findings: list[Finding]) -> None:
         if not listed:
             continue
         print(f"{severity}：", file=out)
+        shown = Counter()
         for f in listed:
-            values = ""
-            if f.right is not None and f.right != "":
-                values = (f"（左 {_number(f.left, f.unit)}，右 {_number(f.right, f.unit)}"
-                          + (f"，差 {_number(f.difference, f.unit)}" if f.difference not in (None, "")
-                             else "") + f" {f.unit}）")
-            if f.ratio not in (None, ""):
-                values = values[:-1] + f"，比率 {f.ratio:.2%}）"
-            print(f"  {f.rule_id}  {f.description}{values}", file=out)
+            rule = f.rule_id.split("[", 1)[0]
+            shown[rule] += 1
+            if shown[rule] > LISTED_PER_RULE:
+                continue
+            print(f"  {f.rule_id}  {f.description}{_values(f)}", file=out)
             print(f"      位置：{f.place}", file=out)
             if f.advice:
                 print(f"      处理：{f.advice}", file=out)
+        for rule, count in shown.items():
+            if count > LISTED_PER_RULE:
+                print(f"  {rule} 另有 {count - LISTED_PER_RULE} 项同类不符，见工作簿「核对表」。",
+                      file=out)
     if tails:
         print(f"尾差 {tails} 项（分别四舍五入所致，不是错账），详见工作簿「核对表」。", file=out)
-
-
-def _manifest(result: BuildResult, args, started: datetime) -> dict:
-    paper = result.paper
-    folder = Path(args.folder)
-    return {
-        "tool": {"name": "jdzxlsx", "version": __version__},
-        "template": result.template_version,
-        "department": result.settings.department,
-        "year": result.settings.year,
-        "built_at": started.isoformat(timespec="seconds"),
-        "period": {"from": f"{paper.year}-01", "to": paper.period_end,
-                   "months_with_ledger_lines": paper.months},
-        "inputs": [{"file": f.path, "sha256": f.sha256, "format": f.format,
-                    "sheets": [{"sheet": s, "kind": k} for s, k in f.sheets],
-                    "notes": list(f.notes)}
-                   for f in result.ingested.files],
-        "skipped": list(result.ingested.skipped),
-        "checks": {f"{s}/{v}": sum(1 for f in result.findings
-                                    if f.severity == s and f.verdict == v)
-                   for s in SEVERITIES for v in VERDICTS},
-        "counts": {
-            "working_paper_lines": len(paper.lines),
-            "ledger_lines_read": len(result.ingested.ledger),
-            "balance_lines_read": len(result.ingested.balances),
-            "budget_lines": len(paper.budget),
-            "prior_year_figures": len(paper.prior_year),
-            "units": len(paper.units),
-            "formula_cells": len(result.book.formula_cells()),
-        },
-        "input_folder": str(folder),
-    }
-
-
-KEY_FIGURES = [
-    ("公开01.一般公共预算财政拨款收入", "一般公共预算财政拨款收入"),
-    ("公开01.其他收入", "其他收入"),
-    ("公开01.本年收入合计", "本年收入合计"),
-    ("公开01.年初结转和结余", "年初结转和结余"),
-    ("公开01.收入总计", "收入总计"),
-    ("公开01.本年支出合计", "本年支出合计"),
-    ("公开03.合计.基本支出", "  其中：基本支出"),
-    ("公开03.合计.项目支出", "        项目支出"),
-    ("公开01.年末结转和结余", "年末结转和结余"),
-    ("公开01.支出总计", "支出总计"),
-]
+    for text in not_checked:
+        print(f"未核对：{text}", file=out)
 
 
 def _summary(result: BuildResult, archived) -> None:
@@ -223,11 +211,12 @@ def _summary(result: BuildResult, archived) -> None:
     for skipped in result.ingested.skipped:
         print(f"  未识别（已跳过）：{skipped}", file=out)
     print("  主要数字（万元）：", file=out)
-    for cell_id, label in KEY_FIGURES:
+    for cell_id, label in key_figures(result.settings.year):
         if cell_id in cells:
             print(f"    {_pad(label, 28)}{cells[cell_id][1].value:>12,.2f}", file=out)
     print(f"  已生成第 {archived.version} 版（SHA-256 {archived.sha256[:16]}…），清单："
           f"{archived.manifest.name}", file=out)
+
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 CENT = Decimal("0.01")
+RATE = Decimal("0.000001")      # rates are compared at 6 places, where float and Decimal agree
 TEN_THOUSAND = Decimal(10000)
 
 
@@ -91,13 +92,22 @@ class Ratio(Expr):
 
 @dataclass(frozen=True)
 class Verdict(Expr):
-    """一致 when the (rounded) difference is 0, 尾差 when within ``tolerance``, else 不符."""
+    """一致 when the (rounded) difference is 0, 尾差 when within the rounding allowance, else
+    不符.  The allowance is ``per_addend`` for each non-zero independently rounded addend
+    (a zero addend carries no rounding), none when fewer than two addends are non-zero
+    (a figure against a figure cannot differ by rounding)."""
 
     difference: Expr
-    tolerance: Decimal
+    per_addend: Decimal = Decimal(0)
+    addends: tuple[Expr, ...] = ()
 
     def refs(self) -> list[str]:
-        return self.difference.refs()
+        return self.difference.refs() + [r for a in self.addends for r in a.refs()]
+
+
+def allowance(verdict: Verdict, evaluate) -> Decimal:
+    nonzero = sum(1 for a in verdict.addends if evaluate(a) != 0)
+    return verdict.per_addend * nonzero if nonzero >= 2 else Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -238,6 +248,7 @@ class Sheet:
     names: list[tuple[str, str]] = field(default_factory=list)     # (defined name, cell_id)
     range_names: list[tuple[str, int, int, int, int]] = field(default_factory=list)
     tab_color: str | None = None
+    row_keys: list[str] = field(default_factory=list)   # a classification table's rows, in order
     # (first_row, first_col, last_row, last_col, text that triggers it, style key)
     highlights: list[tuple[int, int, int, int, str, str]] = field(default_factory=list)
     pages_tall: int = 0              # 0: as many pages as needed (one page wide always)
@@ -324,12 +335,13 @@ class Workbook:
                 difference = abs(evaluate(expr.difference))
                 if difference == 0:
                     return "一致"
-                return "尾差" if difference <= expr.tolerance else "不符"
+                return "尾差" if difference <= allowance(expr, evaluate) else "不符"
             if isinstance(expr, BandVerdict):
                 left, right = evaluate(expr.left), evaluate(expr.right)
                 if right == 0:
                     return "一致" if left == 0 else "不符"
-                return "一致" if expr.low <= left / right <= expr.high else "不符"
+                rate = (left / right).quantize(RATE, rounding=ROUND_HALF_UP)
+                return "一致" if expr.low <= rate <= expr.high else "不符"
             if isinstance(expr, AtLeastVerdict):
                 return "一致" if evaluate(expr.left) >= evaluate(expr.right) else "不符"
             if isinstance(expr, FlagVerdict):
@@ -352,7 +364,8 @@ class Workbook:
 
         for cell_id, (sheet, cell) in cells.items():
             cell.value = value_of(cell_id)
-            cell.formula = "=" + render(cell.expr, sheet.name, cells, range_names, named)
+            cell.formula = "=" + render(cell.expr, sheet.name, cells, range_names, named,
+                                        evaluate)
 
     def cell_names(self) -> dict[str, str]:
         """defined name → cell id, for every named cell."""
@@ -368,8 +381,13 @@ class Workbook:
                 out.append((name, f"={quote_sheet(target_sheet.name)}!"
                                   f"{address(cell.row, cell.col, absolute=True)}"))
             for name, r1, c1, r2, c2 in sheet.range_names:
-                out.append((name, f"={quote_sheet(sheet.name)}!"
-                                  f"{address(r1, c1, True)}:{address(r2, c2, True)}"))
+                target = address(r1, c1, True)
+                if (r1, c1) != (r2, c2):
+                    target += ":" + address(r2, c2, True)
+                out.append((name, f"={quote_sheet(sheet.name)}!{target}"))
+        repeated = {name for name, _ in out if [n for n, _ in out].count(name) > 1}
+        if repeated:
+            raise ValueError(f"defined names given twice: {sorted(repeated)}")
         return out
 
 
@@ -399,6 +417,12 @@ def quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
+def _literal_criterion(value: str) -> str:
+    """SUMIFS/COUNTIFS read * ? ~ in a criterion as wildcards; a value from the input (a file
+    name, a voucher number) must match only itself, so they are escaped with ~."""
+    return value.replace("~", "~~").replace("*", "~*").replace("?", "~?")
+
+
 def _number_text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
@@ -408,7 +432,10 @@ def _excel_string(text: str) -> str:
 
 
 def render(expr: Expr, here: str, cells: dict[str, tuple[Sheet, Cell]],
-           range_names: set[str], named: dict[str, str] | None = None) -> str:
+           range_names: set[str], named: dict[str, str] | None = None,
+           evaluate=None) -> str:
+    """Excel text of ``expr`` on sheet ``here``.  ``evaluate`` gives Python values where the
+    text depends on them (a verdict's rounding allowance)."""
     named = named or {}
 
     def column_name_of(table: str, key: str) -> str:
@@ -420,7 +447,7 @@ def render(expr: Expr, here: str, cells: dict[str, tuple[Sheet, Cell]],
     def criteria_text(table: str, criteria) -> list[str]:
         parts = []
         for key, value in criteria:
-            parts += [column_name_of(table, key), _excel_string(value)]
+            parts += [column_name_of(table, key), _excel_string(_literal_criterion(value))]
         return parts
 
     def ref(cell_id: str) -> tuple[str, int, int]:
@@ -457,14 +484,16 @@ def render(expr: Expr, here: str, cells: dict[str, tuple[Sheet, Cell]],
             return f'IF({b}=0,"",{go(e.numerator)}/{b})'
         if isinstance(e, Verdict):
             d = go(e.difference)
-            if e.tolerance == 0:
+            tolerance = allowance(e, evaluate) if e.addends else Decimal(0)
+            if tolerance == 0:
                 return f'IF({d}=0,"一致","不符")'
-            return (f'IF(ABS({d})=0,"一致",IF(ABS({d})<={_number_text(e.tolerance)},'
+            return (f'IF(ABS({d})=0,"一致",IF(ABS({d})<={_number_text(tolerance)},'
                     f'"尾差","不符"))')
         if isinstance(e, BandVerdict):
             a, b = go(e.left), go(e.right)
-            return (f'IF({b}=0,IF({a}=0,"一致","不符"),IF(AND({a}/{b}>={_number_text(e.low)},'
-                    f'{a}/{b}<={_number_text(e.high)}),"一致","不符"))')
+            rate = f"ROUND({a}/{b},6)"
+            return (f'IF({b}=0,IF({a}=0,"一致","不符"),IF(AND({rate}>={_number_text(e.low)},'
+                    f'{rate}<={_number_text(e.high)}),"一致","不符"))')
         if isinstance(e, AtLeastVerdict):
             return f'IF({go(e.left)}>={go(e.right)},"一致","不符")'
         if isinstance(e, FlagVerdict):

@@ -22,7 +22,7 @@ from .model import Workbook
 from .tables import build_tables
 from .tables.working_sheets import (basic_info_sheet, budget_sheet, contents_sheet,
                                     prior_year_sheet, working_paper_sheet)
-from .templates import template_version
+from .templates import load_toml, template_version
 from .working_paper import WorkingPaper, build_working_paper
 
 FOLDER_NAME = re.compile(r"^(?P<department>.+?)[-_ ](?P<year>(19|20)\d{2})$")
@@ -42,6 +42,7 @@ class BuildResult:
     book: Workbook
     template_version: str
     findings: list[Finding]
+    not_checked: list[str]
 
 
 def folder_settings(folder: Path) -> FolderSettings:
@@ -65,16 +66,13 @@ def folder_settings(folder: Path) -> FolderSettings:
     return FolderSettings(match["department"], int(match["year"]))
 
 
-SHEET_DESCRIPTIONS = {
-    "公开01表": "收入支出决算总表",
-    "公开02表": "收入决算表",
-    "公开03表": "支出决算表",
-    "核对表": "全部核对（表内、表间、来源与表、上年、手填合计、预算）及结论，均为公式",
-    "底稿": "全部账务明细（元），各表数字均由此表公式汇总，可追溯到来源文件、工作表和行",
-    "预算指标": "年初预算与调整预算指标（元）",
-    "上年数": "上年决算主要数据（元）",
-    "基础信息": "预算单位与人员编制（含原表手填合计）",
-}
+def workbook_settings(year: int) -> dict:
+    return load_toml(year, "workbook.toml")
+
+
+def key_figures(year: int) -> list[tuple[str, str]]:
+    """(cell id, label) of the figures the command line shows after a build."""
+    return [(f["cell"], f["label"]) for f in workbook_settings(year).get("key_figures", [])]
 
 
 def build(folder: Path, period: str | None = None,
@@ -103,7 +101,8 @@ def build(folder: Path, period: str | None = None,
     inputs = [paper_sheet, quotas, prior_year_sheet(paper), basic_info_sheet(paper)]
     book.sheets = [*tables, *inputs]
     checks = build_check_sheet(book, paper)        # reads the names the sheets above define
-    contents = contents_sheet([*tables, checks.sheet, *inputs], paper, SHEET_DESCRIPTIONS)
+    contents = contents_sheet([*tables, checks.sheet, *inputs], paper,
+                              workbook_settings(paper.year).get("sheet_descriptions", {}))
     book.sheets = [contents, *tables, checks.sheet, *inputs]
     book.resolve(paper, paper_ranges | quota_ranges)
     findings = checks.findings(book)
@@ -121,4 +120,4 @@ def build(folder: Path, period: str | None = None,
                      f"期间 {settings.year}-01 至 {paper.period_end}"),
         "created": built_at.replace(tzinfo=None),
     }
-    return BuildResult(settings, ingested, paper, book, version, findings)
+    return BuildResult(settings, ingested, paper, book, version, findings, checks.not_checked)

@@ -16,14 +16,13 @@ from decimal import Decimal
 
 from ..classification import function_codebook
 from ..errors import TemplateError
-from ..model import (AtLeastVerdict, BandVerdict, Const, Count, DataCell, Expr, Fen, FlagVerdict,
-                     Linear, Name, Query, Ref, Sheet, ToWan, Verdict, Workbook, address,
-                     quote_sheet)
+from ..model import (AtLeastVerdict, BandVerdict, Const, Count, CountRows, DataCell, Expr, Fen,
+                     FlagVerdict, Linear, Name, Query, Ratio, Ref, Sheet, ToWan, Verdict,
+                     Workbook, address, quote_sheet)
 from ..tables import layout, table_names
-from ..tables.working_sheets import (BASIC_INFO_SHEET, STAFFING_FIELDS, staffing_fields,
-                                     staffing_name, staffing_position)
+from ..tables.working_sheets import staffing_fields, staffing_name
 from ..templates import load_toml
-from ..working_paper import (EXPENDITURE, INCOME, OPENING, WORKING_PAPER_COLUMNS,
+from ..working_paper import (EXPENDITURE, FUNDS_HELD, INCOME, OPENING, WORKING_PAPER_COLUMNS,
                              WORKING_PAPER_SHEET, WorkingPaper)
 
 CHECK_SHEET = "核对表"
@@ -40,10 +39,10 @@ class Instance:
     description: str
     left: Expr | None
     right: Expr | None
-    terms: int                        # independently rounded terms, for the 尾差 allowance
     place: str                        # where to look, in words
     link: str | None                  # internal link target ("'公开01表'!C33")
     verdict: Expr | None = None       # set for listing rows; else derived from compare
+    addends: tuple[Expr, ...] = ()    # the independently rounded terms of the longer side
 
 
 @dataclass
@@ -72,6 +71,7 @@ class Finding:
 class CheckSheet:
     sheet: Sheet
     rows: list[tuple[Instance, dict[str, str]]] = field(default_factory=list)  # cell ids
+    not_checked: list[str] = field(default_factory=list)   # rules this workbook cannot check
 
     def findings(self, book: Workbook) -> list[Finding]:
         cells = book.formula_cells()
@@ -99,6 +99,7 @@ def instance_id(instance: Instance) -> str:
 # ----------------------------------------------------------------------------- expressions
 TERM = re.compile(r"^(?P<table>[^\s(\[#]+)(?P<count>#)?(?:\[(?P<amount>[^\]]+)\])?"
                   r"\((?P<criteria>.*)\)$")
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _split_terms(text: str) -> list[tuple[int, str]]:
@@ -109,12 +110,10 @@ def _split_terms(text: str) -> list[tuple[int, str]]:
             depth += 1
         elif ch in ")]":
             depth -= 1
-        if depth == 0 and ch in "+-" and current.strip():
-            terms.append((sign, current.strip()))
-            sign, current = (1 if ch == "+" else -1), ""
-            continue
         if depth == 0 and ch in "+-":
-            sign = 1 if ch == "+" else -1
+            if current.strip():
+                terms.append((sign, current.strip()))
+            sign, current = (1 if ch == "+" else -1), ""
             continue
         current += ch
     if current.strip():
@@ -122,8 +121,15 @@ def _split_terms(text: str) -> list[tuple[int, str]]:
     return terms
 
 
+def query_term(criteria: tuple[tuple[str, str], ...], unit: str, amount: str = "金额",
+               table: str = WORKING_PAPER_SHEET) -> Expr:
+    """A sum over an input sheet, in 元 snapped to the fen, or in 万元 rounded on its own."""
+    query = Fen(Query(criteria, amount=amount, table=table))
+    return query if unit == "元" else ToWan(query)
+
+
 def _term(text: str, unit: str, rule_id: str) -> Expr:
-    if re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if NUMBER.fullmatch(text):
         return Const(Decimal(text))
     match = TERM.match(text)
     if not match:
@@ -136,54 +142,72 @@ def _term(text: str, unit: str, rule_id: str) -> Expr:
         criteria.append((key, value))
     if match["count"]:
         return Count(tuple(criteria), table=match["table"])
-    query = Fen(Query(tuple(criteria), amount=match["amount"] or "金额", table=match["table"]))
-    return query if unit == "元" else ToWan(query)
+    return query_term(tuple(criteria), unit, match["amount"] or "金额", match["table"])
 
 
-def _expression(text: str, unit: str, rule_id: str) -> tuple[Expr, int]:
-    """A rule's side → (expression, number of terms)."""
-    terms = [(sign, _term(t, unit, rule_id)) for sign, t in _split_terms(text)]
-    if not terms:
-        raise TemplateError(f"checks.toml {rule_id}: empty expression")
-    if len(terms) == 1 and terms[0][0] == 1:
-        return terms[0][1], 1
-    return Fen(Linear(tuple(terms))), len(terms)
+def _names_in(text: str) -> list[str]:
+    return [t for _, t in _split_terms(text) if not TERM.match(t) and not NUMBER.fullmatch(t)]
+
+
+@dataclass
+class Side:
+    """One side of a comparison: its terms (sign, expression)."""
+
+    terms: list[tuple[int, Expr]]
+
+    @classmethod
+    def parse(cls, text: str, unit: str, rule_id: str) -> "Side":
+        return cls([(sign, _term(t, unit, rule_id)) for sign, t in _split_terms(text)])
+
+    def expression(self, money: bool) -> Expr:
+        if not self.terms:
+            return Const(0)
+        if len(self.terms) == 1 and self.terms[0][0] == 1:
+            return self.terms[0][1]
+        linear = Linear(tuple(self.terms))
+        return Fen(linear) if money else linear
+
+
+class NotCheckable(Exception):
+    """A rule names a cell this workbook does not have (e.g. no prior-year figures given)."""
 
 
 # ----------------------------------------------------------------------------- planning
 class Planner:
     """Expands the rules over what this workbook holds."""
 
-    def __init__(self, book: Workbook, paper: WorkingPaper):
+    def __init__(self, book: Workbook, paper: WorkingPaper, settings: dict):
         self.book = book
         self.paper = paper
+        self.settings = settings
         self.names = book.cell_names()
         self.cells = book.formula_cells()
         self.codebook = function_codebook(paper.year)
-        self.data_names: set[str] = {n for s in book.sheets for n, *_ in s.range_names}
-
-    # where a named cell is, for places and links
-    def locate(self, name: str) -> tuple[str, str | None]:
-        cell_id = self.names.get(name)
-        if cell_id is None:
-            return name, None
-        sheet, cell = self.cells[cell_id]
-        return (f"{sheet.name} {address(cell.row, cell.col)}",
-                f"{quote_sheet(sheet.name)}!{address(cell.row, cell.col)}")
+        self.data_cells = {name: (sheet.name, r1, c1) for sheet in book.sheets
+                           for name, r1, c1, r2, c2 in sheet.range_names if (r1, c1) == (r2, c2)}
+        self.data_ranges = {name for sheet in book.sheets for name, *_ in sheet.range_names}
+        self.not_checked: list[str] = []
 
     def known(self, name: str) -> bool:
-        return name in self.names or name in self.data_names
+        return name in self.names or name in self.data_ranges
+
+    def locate(self, name: str) -> tuple[str, str | None]:
+        """Where a named cell is, in words and as a link target."""
+        if name in self.names:
+            sheet, cell = self.cells[self.names[name]]
+            sheet_name, row, col = sheet.name, cell.row, cell.col
+        elif name in self.data_cells:
+            sheet_name, row, col = self.data_cells[name]
+        else:
+            return name, None
+        return (f"{sheet_name} {address(row, col)}",
+                f"{quote_sheet(sheet_name)}!{address(row, col)}")
 
     def table_rows(self, table: str) -> list[str]:
-        """合计 and the 功能分类 codes of a classification table, in sheet order."""
-        prefix = layout(self.paper.year, table)["name_prefix"]
-        first_column = layout(self.paper.year, table)["columns"][0]["id"]
-        rows = []
-        for name in self.names:
-            parts = name.split("_")
-            if len(parts) == 3 and parts[0] == prefix and parts[2] == first_column:
-                rows.append(parts[1])
-        return rows
+        """合计 and the 功能分类 codes of a classification table, as the table prints them."""
+        sheet = next((s for s in self.book.sheets if s.name == layout(self.paper.year, table)["code"]),
+                     None)
+        return list(sheet.row_keys) if sheet else []
 
     def classes_01(self) -> list[tuple[str, str]]:
         for table in table_names(self.paper.year):
@@ -196,6 +220,10 @@ class Planner:
     def plan(self, rules: list[dict]) -> list[Instance]:
         out: list[Instance] = []
         for rule in rules:
+            if rule.get("full_year_only") and not self.paper.period_end.endswith("-12"):
+                self.not_checked.append(f"{rule['id']}：{rule['description']}"
+                                        f"（只核对全年数，本次期间至 {self.paper.period_end}）")
+                continue
             each = rule.get("each")
             expand = getattr(self, f"_each_{each}" if each else "_single", None)
             if expand is None:
@@ -203,38 +231,51 @@ class Planner:
             out.extend(expand(rule))
         return out
 
-    def _instance(self, rule: dict, key: str, fill: dict, left_text: str,
-                  right_text: str) -> Instance:
+    # -- building one instance
+    def _compare(self, rule: dict, key: str, description: str, left_text: str,
+                 right_text: str) -> list[Instance]:
+        """An instance from the rule's expressions (placeholders already filled).  A name the
+        workbook lacks counts as 0 where the rule says so (a row the table does not print),
+        else the instance is reported as not checked."""
         unit = rule.get("unit", "万元")
-        left_text, right_text = left_text.format(**fill), right_text.format(**fill)
-        right_terms = []
-        for sign, text in _split_terms(right_text):
-            if TERM.match(text) or re.fullmatch(r"-?\d+(\.\d+)?", text) or self.known(text):
-                right_terms.append((sign, text))
-            elif rule.get("missing_is_zero", True):
-                continue       # a row the table does not print counts as zero
-        left, left_terms = _expression(left_text, unit, rule["id"])
-        right_text = " ".join(("+" if s > 0 else "-") + " " + t for s, t in right_terms) or "0"
-        right, right_count = _expression(right_text, unit, rule["id"])
-        first_name = next((t for _, t in _split_terms(left_text) + right_terms
-                           if self.known(t)), None)
-        place, link = self.locate(first_name) if first_name else (left_text, None)
+        missing = [n for n in _names_in(left_text) + _names_in(right_text) if not self.known(n)]
+        if missing and not rule.get("missing_is_zero", False):
+            self.not_checked.append(f"{rule['id']}{f'[{key}]' if key else ''}：{description}"
+                                    f"（工作簿中没有 {'、'.join(missing)}）")
+            return []
+        left = Side([t for t in Side.parse(left_text, unit, rule["id"]).terms
+                     if not (isinstance(t[1], Name) and t[1].name in missing)])
+        right = Side([t for t in Side.parse(right_text, unit, rule["id"]).terms
+                      if not (isinstance(t[1], Name) and t[1].name in missing)])
+        first = next(iter(n for n in _names_in(left_text) + _names_in(right_text)
+                          if self.known(n)), None)
+        place, link = self.locate(first) if first else (rule.get("place", ""), None)
         if "place" in rule:
             place, link = rule["place"], None
-        return Instance(rule, key, rule["description"].format(**fill), left, right,
-                        max(left_terms, right_count), place, link)
+        return [self._instance(rule, key, description, left, right, place, link)]
 
+    def _instance(self, rule: dict, key: str, description: str, left: Side, right: Side,
+                  place: str, link: str | None) -> Instance:
+        money = rule.get("unit", "万元") in ("万元", "元")
+        addends = max((left, right), key=lambda side: len(side.terms)).terms
+        return Instance(rule, key, description, left.expression(money),
+                        right.expression(money), place, link,
+                        addends=tuple(expr for _, expr in addends)
+                        if rule.get("unit", "万元") == "万元" else ())
+
+    # -- the families
     def _single(self, rule: dict) -> list[Instance]:
-        return [self._instance(rule, "", {}, rule["left"], rule["right"])]
+        return self._compare(rule, "", rule["description"], rule["left"], rule["right"])
 
     def _each_row(self, rule: dict) -> list[Instance]:
-        return [self._instance(rule, code, {"code": code}, rule["left"], rule["right"])
-                for code in self.table_rows(rule["table"])]
+        return [i for code in self.table_rows(rule["table"])
+                for i in self._compare(rule, code, rule["description"].format(code=code),
+                                       rule["left"].format(code=code),
+                                       rule["right"].format(code=code))]
 
     def _each_parent(self, rule: dict) -> list[Instance]:
         prefix = layout(self.paper.year, rule["table"])["name_prefix"]
-        rows = self.table_rows(rule["table"])
-        codes = [r for r in rows if r != "合计"]
+        codes = [r for r in self.table_rows(rule["table"]) if r != "合计"]
         children: dict[str, list[str]] = defaultdict(list)
         for code in codes:
             parent = self.codebook.parent(code)
@@ -242,10 +283,10 @@ class Planner:
         out = []
         for parent, kids in children.items():
             for column in rule["columns"]:
-                fill = {"code": parent, "column": column}
+                description = rule["description"].format(code=parent, column=column)
                 right = " + ".join(f"{prefix}_{k}_{column}" for k in kids)
-                out.append(self._instance(rule, f"{parent}/{column}", fill,
-                                          f"{prefix}_{parent}_{column}", right))
+                out.extend(self._compare(rule, f"{parent}/{column}", description,
+                                         f"{prefix}_{parent}_{column}", right))
         return out
 
     def _each_class(self, rule: dict) -> list[Instance]:
@@ -253,94 +294,161 @@ class Planner:
         if "right_each" in rule:          # one row: left = Σ over the classes
             right = " + ".join(rule["right_each"].format(class_code=c, class_name=n)
                                for c, n in classes)
-            return [self._instance(rule, "", {}, rule["left"], right)]
-        return [self._instance(rule, code, {"class_code": code, "class_name": name},
-                               rule["left"], rule["right"])
-                for code, name in classes]
+            return self._compare(rule, "", rule["description"], rule["left"], right)
+        return [i for code, name in classes
+                for i in self._compare(rule, code, rule["description"].format(
+                    class_code=code, class_name=name),
+                    rule["left"].format(class_code=code, class_name=name),
+                    rule["right"].format(class_code=code, class_name=name))]
 
     def _each_group(self, rule: dict) -> list[Instance]:
-        where = {str(k): str(v) for k, v in rule["where"].items()}
-        columns = {c.key: c for c in WORKING_PAPER_COLUMNS}
-        values = sorted({str(columns[rule["group_by"]].value(line)) for line in self.paper.lines
-                         if all(str(columns[k].value(line)) == v for k, v in where.items())})
-        criteria = ", ".join(f"{k}={v}" for k, v in where.items())
-        right = " + ".join(f"底稿({criteria}, {rule['group_by']}={v})" for v in values) or "0"
-        return [self._instance(rule, "", {}, rule["left"], right)]
+        """Right side: one independently rounded term per value of ``group_by``."""
+        where = tuple((str(k), str(v)) for k, v in rule["where"].items())
+        column = next(c for c in WORKING_PAPER_COLUMNS if c.key == rule["group_by"])
+        wanted = dict(where)
+        getters = {c.key: c.value for c in WORKING_PAPER_COLUMNS if c.key in wanted}
+        values = sorted({str(column.value(line)) for line in self.paper.lines
+                         if all(str(g(line)) == wanted[k] for k, g in getters.items())})
+        unit = rule.get("unit", "万元")
+        right = Side([(1, query_term(where + ((rule["group_by"], v),), unit)) for v in values])
+        left = Side.parse(rule["left"], unit, rule["id"])
+        place, link = self.locate(_names_in(rule["left"])[0])
+        return [self._instance(rule, "", rule["description"], left, right, place, link)]
 
     def _each_month(self, rule: dict) -> list[Instance]:
         year, last = self.paper.year, int(self.paper.period_end[5:])
         out = []
         for month in (f"{year}-{m:02d}" for m in range(1, last + 1)):
-            instance = self._instance(rule, month, {"month": month}, rule["left"], rule["right"])
-            instance.place = f"{month} 明细账"
-            instance.link = None
-            out.append(instance)
+            for instance in self._compare(rule, month, rule["description"].format(month=month),
+                                          rule["left"].format(month=month),
+                                          rule["right"].format(month=month)):
+                instance.place, instance.link = f"{month} 明细账", None
+                out.append(instance)
+        return out
+
+    def _each_fund(self, rule: dict) -> list[Instance]:
+        funds = sorted({l.fund_source for l in self.paper.lines
+                        if l.fund_source and l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
+        out = []
+        for fund in funds:
+            fill = {"fund": fund}
+            for instance in self._compare(rule, fund, rule["description"].format(**fill),
+                                          rule["left"].format(**fill),
+                                          rule["right"].format(**fill)):
+                instance.place, instance.link = f"底稿（资金性质：{fund}）", None
+                out.append(instance)
         return out
 
     def _each_budget_class(self, rule: dict) -> list[Instance]:
-        fund = "一般公共预算财政拨款"
+        fund = rule["fund"]
         classes = ({b.function_code[:3] for b in self.paper.budget if b.fund_source == fund}
                    | {l.function_code[:3] for l in self.paper.lines
                       if l.direction == EXPENDITURE and l.fund_source == fund and l.function_code})
         out = []
         for code in sorted(classes):
-            name = self.codebook.name(code) or "（未知类）"
-            instance = self._instance(rule, code, {"class_code": code, "class_name": name},
-                                      rule["left"], rule["right"])
-            instance.place, instance.link = f"预算指标、底稿 {code} 类", None
-            out.append(instance)
+            fill = {"class_code": code, "class_name": self.codebook.name(code) or "（未知类）",
+                    "fund": fund}
+            for instance in self._compare(rule, code, rule["description"].format(**fill),
+                                          rule["left"].format(**fill),
+                                          rule["right"].format(**fill)):
+                instance.place, instance.link = f"预算指标、底稿 {code} 类", None
+                out.append(instance)
         return out
 
     def _each_staffing(self, rule: dict) -> list[Instance]:
+        """Every hand-typed total of the staffing sheet against the sum of its parts."""
         staff = self.paper.staffing
-        positions = staffing_position(self.paper)
-        typed = [i for i, s in enumerate(staff) if s.is_typed_total]
-        parts = [i for i, s in enumerate(staff) if not s.is_typed_total]
+        parts = [s for s in staff if not s.is_typed_total]
         out = []
-        for t in typed:
-            for column, (field_name, total) in enumerate(staffing_fields(staff[t]), start=1):
+        for typed in (s for s in staff if s.is_typed_total):
+            for field_name, total in staffing_fields(typed):
                 if total is None:
                     continue
-                part_cells = [DataCell(BASIC_INFO_SHEET, positions[i], column, value,
-                                       staffing_name(staff[i], field_name))
-                              for i in parts
-                              if (value := dict(staffing_fields(staff[i]))[field_name]) is not None]
-                left = DataCell(BASIC_INFO_SHEET, positions[t], column, total,
-                                staffing_name(staff[t], field_name))
-                right = Linear(tuple((1, c) for c in part_cells)) if part_cells else Const(0)
-                out.append(Instance(
-                    rule, field_name, rule["description"].format(field=field_name), left, right,
-                    0, str(staff[t].source),
-                    f"{quote_sheet(BASIC_INFO_SHEET)}!{address(positions[t], column)}"))
+                left = Side([(1, self._data_cell(staffing_name(typed, field_name), total))])
+                right = Side([(1, self._data_cell(staffing_name(p, field_name), value))
+                              for p in parts
+                              if (value := dict(staffing_fields(p))[field_name]) is not None])
+                _, link = self.locate(staffing_name(typed, field_name))
+                out.append(self._instance(rule, field_name,
+                                          rule["description"].format(field=field_name),
+                                          left, right, str(typed.source), link))
+        return out
+
+    def _data_cell(self, name: str, value) -> DataCell:
+        sheet, row, col = self.data_cells[name]
+        return DataCell(sheet, row, col, value, name)
+
+    # -- families found by looking at the lines
+    def _ledger_files(self) -> dict[str, list[int]]:
+        """Line indexes per source file, for the files that are double-entry exports (they post
+        the counterpart account, 8001 资金结存)."""
+        marker = self.settings.get("double_entry_account", "8001")
+        by_file: dict[str, list[int]] = defaultdict(list)
+        for index, line in enumerate(self.paper.lines):
+            if line.direction != OPENING:
+                by_file[line.source.file].append(index)
+        return {f: rows for f, rows in by_file.items()
+                if any(self.paper.lines[i].account_code == marker for i in rows)}
+
+    def _each_double_entry_file(self, rule: dict) -> list[Instance]:
+        out = []
+        for file, rows in sorted(self._ledger_files().items()):
+            criteria = (("来源文件", file),)
+            left = Side([(1, query_term(criteria, "元", "借方"))])
+            right = Side([(1, query_term(criteria, "元", "贷方"))])
+            out.append(self._instance(rule, file, rule["description"].format(file=file), left,
+                                      right, file,
+                                      f"{quote_sheet(WORKING_PAPER_SHEET)}!A{rows[0] + 2}"))
         return out
 
     def _each_voucher(self, rule: dict) -> list[Instance]:
-        """Vouchers whose debits ≠ credits, in files that are double-entry (they post 8001)."""
-        ledger = [l for l in self.paper.lines if l.direction != OPENING]
-        double_entry = {l.source.file for l in ledger if l.account_code == "8001"}
+        """Vouchers whose debits ≠ credits, in double-entry files."""
         totals: dict[tuple, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
         first_row: dict[tuple, int] = {}
-        for index, line in enumerate(self.paper.lines):
-            if line.direction == OPENING or line.source.file not in double_entry:
-                continue
-            key = (line.source.file, line.unit, line.period, line.voucher)
-            totals[key][0] += line.debit
-            totals[key][1] += line.credit
-            first_row.setdefault(key, index)
+        for file, rows in self._ledger_files().items():
+            for index in rows:
+                line = self.paper.lines[index]
+                key = (file, line.unit, line.period, line.voucher)
+                totals[key][0] += line.debit
+                totals[key][1] += line.credit
+                first_row.setdefault(key, index)
         out = []
         for key, (debit, credit) in totals.items():
             if debit == credit:
                 continue
             file, unit, period, voucher = key
-            criteria = f"来源文件={file}, 单位={unit}, 期间={period}, 凭证号={voucher}"
-            instance = self._instance(
-                rule, f"{period} {voucher}", {"voucher": voucher, "unit": unit,
-                                              "period": period},
-                f"底稿[借方]({criteria})", f"底稿[贷方]({criteria})")
+            criteria = (("来源文件", file), ("单位", unit), ("期间", period), ("凭证号", voucher))
             line = self.paper.lines[first_row[key]]
-            instance.place = f"{line.source}（凭证 {voucher}）"
-            instance.link = f"{quote_sheet(WORKING_PAPER_SHEET)}!A{first_row[key] + 2}"
-            out.append(instance)
+            out.append(self._instance(
+                rule, f"{unit} {period} {voucher}",
+                rule["description"].format(voucher=voucher, unit=unit, period=period),
+                Side([(1, query_term(criteria, "元", "借方"))]),
+                Side([(1, query_term(criteria, "元", "贷方"))]),
+                f"{line.source}（凭证 {voucher}）",
+                f"{quote_sheet(WORKING_PAPER_SHEET)}!A{first_row[key] + 2}"))
+        return out
+
+    def _each_repeated_voucher(self, rule: dict) -> list[Instance]:
+        """A voucher (unit, month, number) found in two files: most often one month exported
+        twice (a 副本, or a year-to-date export beside the monthly ones), counted twice."""
+        files: dict[tuple, dict[str, int]] = defaultdict(dict)
+        for index, line in enumerate(self.paper.lines):
+            if line.voucher and line.direction != OPENING:
+                files[(line.unit, line.period, line.voucher)].setdefault(line.source.file, index)
+        out = []
+        for (unit, period, voucher), seen in sorted(files.items()):
+            if len(seen) < 2:
+                continue
+            first_file, first_index = min(seen.items())
+            voucher_criteria = (("单位", unit), ("期间", period), ("凭证号", voucher))
+            left = Side([(1, Count(voucher_criteria))])
+            right = Side([(1, Count(voucher_criteria + (("来源文件", first_file),)))])
+            out.append(self._instance(
+                rule, f"{unit} {period} {voucher}",
+                rule["description"].format(voucher=voucher, unit=unit, period=period,
+                                           files="」「".join(sorted(seen))),
+                left, right, "、".join(f"{f}" for f in sorted(seen)),
+                f"{quote_sheet(WORKING_PAPER_SHEET)}!A{first_index + 2}"))
         return out
 
     def _each_line(self, rule: dict) -> list[Instance]:
@@ -354,7 +462,7 @@ class Planner:
             fill = {"place": str(line.source), "problem": "；".join(line.problems)}
             out.append(Instance(
                 rule, f"底稿第{row + 1}行", rule["description"].format(**fill),
-                DataCell(WORKING_PAPER_SHEET, row, amount_col, line.amount), None, 0,
+                DataCell(WORKING_PAPER_SHEET, row, amount_col, line.amount), None,
                 str(line.source), f"{quote_sheet(WORKING_PAPER_SHEET)}!A{row + 1}",
                 verdict=FlagVerdict(WORKING_PAPER_SHEET, row, mark_col, "错误",
                                     line.check_mark)))
@@ -386,12 +494,13 @@ DETAIL_HEADER = SUMMARY_TOP + len(SEVERITIES) + 3
 
 def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
     settings, rules = load_rules(paper.year)
-    instances = Planner(book, paper).plan(rules)
+    planner = Planner(book, paper, settings)
+    instances = planner.plan(rules)
     tail = Decimal(str(settings.get("tail", "0.01")))
     low, high = (Decimal(str(x)) for x in settings.get("budget_band", [0.9, 1.1]))
 
     sheet = Sheet(CHECK_SHEET, tab_color="#C00000")
-    result = CheckSheet(sheet)
+    result = CheckSheet(sheet, not_checked=planner.not_checked)
     sheet.text(0, 0, f"核对表 — {paper.department} {paper.year}年度部门决算", "title")
     sheet.merge(0, 0, 0, len(HEADERS) - 1)
     sheet.text(1, 0, "结论：一致＝两边相等；尾差＝差额不超过 0.01 万元×独立舍入的加项数，系各数分别"
@@ -426,7 +535,7 @@ def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
             ids["right"] = base + ".右"
             sheet.formula(row, 4, ids["right"], instance.right, style)
         compare = rule.get("compare", "equal")
-        money = unit in ("万元", "元")
+        money = unit in ("万元", "元")  # counts of people or lines are not snapped to the fen
         if instance.verdict is not None:
             verdict = instance.verdict
         elif compare == "equal":
@@ -434,14 +543,11 @@ def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
             difference = Linear(((1, Ref(ids["left"])), (-1, Ref(ids["right"]))))
             sheet.formula(row, 5, ids["difference"], Fen(difference) if money else difference,
                           style)
-            allowance = tail * instance.terms if unit == "万元" and instance.terms > 1 else 0
-            verdict = Verdict(Ref(ids["difference"]), Decimal(allowance))
+            verdict = Verdict(Ref(ids["difference"]), tail, instance.addends)
         elif compare == "band":
             ids["difference"] = base + ".差"
             sheet.formula(row, 5, ids["difference"],
                           Fen(Linear(((1, Ref(ids["left"])), (-1, Ref(ids["right"]))))), style)
-            from ..model import Ratio
-
             ids["ratio"] = base + ".比"
             sheet.formula(row, 6, ids["ratio"], Ratio(Ref(ids["left"]), Ref(ids["right"])),
                           "percent")
@@ -463,20 +569,21 @@ def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
         result.rows.append((instance, ids))
 
     _summary(sheet, verdict_refs, first, last, verdict_col, severity_col)
+    for offset, text in enumerate(planner.not_checked, start=2):
+        sheet.text(last + offset, 0, "未核对", "cell_text")
+        sheet.text(last + offset, 2, text, "wrap")
     for text, style in (("不符", "bad"), ("尾差", "warn"), ("一致", "good")):
         sheet.highlights.append((first, verdict_col, last, verdict_col, text, style))
     sheet.freeze = (first, 3)
     sheet.autofilter = (DETAIL_HEADER, 0, last, len(HEADERS) - 1)
     sheet.repeat_rows = (DETAIL_HEADER, DETAIL_HEADER)
-    sheet.print_area = (0, 0, last, len(HEADERS) - 1)
+    sheet.print_area = (0, 0, last + 1 + len(planner.not_checked), len(HEADERS) - 1)
     return result
 
 
 def _summary(sheet: Sheet, verdicts: list[tuple[Ref, str]], first: int, last: int,
              verdict_col: int, severity_col: int) -> None:
     """Counts per severity and verdict, as COUNTIFS over the rows below."""
-    from ..model import CountRows
-
     top = SUMMARY_TOP
     sheet.text(top - 1, 0, "汇总", "section")
     for col, header in enumerate(("级别", *VERDICTS, "合计")):
@@ -527,4 +634,8 @@ def findings_from_workbook(path) -> list[Finding]:
                            severity=row[8], verdict=row[7], left=row[3], right=row[4],
                            difference=row[5], unit=row[9], place=row[10] or "",
                            advice=row[11] or "", ratio=row[6]))
+    if out and all(f.verdict is None for f in out):
+        raise InputError("工作簿的核对表没有计算结果（文件由不计算公式的程序保存过）。",
+                         file=str(path), sheet=CHECK_SHEET,
+                         hint="用 Excel 或 WPS 打开该工作簿、保存后再核对，或对输入目录运行 check。")
     return out

@@ -202,6 +202,7 @@ def build_classification(spec: dict, paper: WorkingPaper, codebook: Codebook) ->
     codes = _codes_in_use(paper, spec["rows_from"], codebook)
     tree = _code_tree(codes, codebook)
     rows = [("合计", None)] + [(code, codebook.name(code)) for code in tree.order]
+    sheet.row_keys = [code for code, _ in rows]
 
     for r, (code, name) in enumerate(rows):
         row = first_data + r

@@ -88,13 +88,6 @@ def staffing_name(staff, field: str) -> str:
     return f"基础信息_{row}_{field}"
 
 
-def staffing_position(paper: WorkingPaper) -> dict[int, int]:
-    """Sheet row of each staffing row (index into paper.staffing), as basic_info_sheet lays
-    them out: after the unit list, a blank row, a section title and a header."""
-    first = 2 + len(paper.units) + 3
-    return {i: first + i for i in range(len(paper.staffing))}
-
-
 def basic_info_sheet(paper: WorkingPaper) -> Sheet:
     """Units and staffing as the office keeps them; the typed 合计 row is kept and marked."""
     sheet = Sheet(BASIC_INFO_SHEET, tab_color="#548235")

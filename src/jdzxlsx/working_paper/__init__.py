@@ -24,7 +24,6 @@ EXPENDITURE = "支出"
 UNMAPPED = "未归类"
 OPENING = "年初结转和结余"
 FUNDS_HELD = "资金结存"
-CARRY_MOVEMENT = "结转结余"
 
 BY_EXPENSE_KIND = "按支出类型"
 
@@ -243,12 +242,26 @@ def build_working_paper(ingested: IngestResult, *, department: str, year: int,
             source=line.source, debit=line.debit, credit=line.credit, problems=problems))
 
     lines.extend(_opening_lines(ingested, accounts, year, included, excluded_units))
+    _refuse_repeated_rows(ingested)
 
     months = sorted({l.period for l in lines if l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
     return WorkingPaper(department=department, year=year, period_end=last_month, lines=lines,
                         units=[u for u in ingested.units], budget=list(ingested.budget),
                         prior_year=list(ingested.prior_year), staffing=list(ingested.staffing),
                         months=months, notes=notes)
+
+
+def _refuse_repeated_rows(ingested: IngestResult) -> None:
+    """A hand-kept sheet with the same row twice cannot say which one holds: stop and say where."""
+    seen: dict[object, Provenance] = {}
+    keyed = ([(("人员编制", s.category, s.is_typed_total), s.source) for s in ingested.staffing]
+             + [(("上年数", f.item), f.source) for f in ingested.prior_year])
+    for key, source in keyed:
+        if key in seen:
+            raise InputError(f"「{key[1]}」出现了两次（另一次在 {seen[key]}）。",
+                             file=source.file, sheet=source.sheet, row=source.row,
+                             hint="删除重复的行，或把两行合并为一行。")
+        seen[key] = source
 
 
 def _unmapped_line(line: LedgerLine, year: int) -> WorkingLine:
