@@ -527,7 +527,7 @@ def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
         ids = {}
         sheet.text(row, 0, instance_id(instance), "cell_text")
         sheet.text(row, 1, rule["family"], "cell_text")
-        sheet.text(row, 2, instance.description, "wrap")
+        sheet.text(row, 2, instance.description, "cell_text")
         if instance.left is not None:
             ids["left"] = base + ".左"
             sheet.formula(row, 3, ids["left"], instance.left, style)
@@ -564,14 +564,14 @@ def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
             sheet.link(row, 10, instance.place, instance.link)
         else:
             sheet.text(row, 10, instance.place, "cell_text")
-        sheet.text(row, 11, rule.get("advice", ""), "wrap")
+        sheet.text(row, 11, rule.get("advice", ""), "cell_text")
         verdict_refs.append((Ref(ids["verdict"]), rule["severity"]))
         result.rows.append((instance, ids))
 
     _summary(sheet, verdict_refs, first, last, verdict_col, severity_col)
     for offset, text in enumerate(planner.not_checked, start=2):
         sheet.text(last + offset, 0, "未核对", "cell_text")
-        sheet.text(last + offset, 2, text, "wrap")
+        sheet.text(last + offset, 2, text, "cell_text")
     for text, style in (("不符", "bad"), ("尾差", "warn"), ("一致", "good")):
         sheet.highlights.append((first, verdict_col, last, verdict_col, text, style))
     sheet.freeze = (first, 3)
