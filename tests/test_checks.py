@@ -246,3 +246,15 @@ def test_a_workbook_saved_without_values_cannot_be_checked_silently(sample_workb
     openpyxl.load_workbook(sample_workbook).save(stripped)      # drops every cached value
     assert main(["check", str(stripped), "--strict"]) == 2
     assert "没有计算结果" in capsys.readouterr().err
+
+
+def test_a_rule_can_demand_exact_agreement_with_its_own_tail(monkeypatch):
+    """tail = 0 on N03-3 turns the sample's 1333.67 vs 1333.66 from 尾差 into 不符."""
+    from jdzxlsx import checks
+    from jdzxlsx.pipeline import build
+
+    settings, rules = checks.load_rules(2020)
+    strict = [dict(r, tail=0) if r["id"] == "N03-3" else r for r in rules]
+    monkeypatch.setattr(checks, "load_rules", lambda year: (settings, strict))
+    finding = next(f for f in build(SAMPLE).findings if f.rule_id == "N03-3")
+    assert finding.verdict == "不符"

@@ -543,7 +543,8 @@ def build_check_sheet(book: Workbook, paper: WorkingPaper) -> CheckSheet:
             difference = Linear(((1, Ref(ids["left"])), (-1, Ref(ids["right"]))))
             sheet.formula(row, 5, ids["difference"], Fen(difference) if money else difference,
                           style)
-            verdict = Verdict(Ref(ids["difference"]), tail, instance.addends)
+            per_addend = Decimal(str(rule["tail"])) if "tail" in rule else tail
+            verdict = Verdict(Ref(ids["difference"]), per_addend, instance.addends)
         elif compare == "band":
             ids["difference"] = base + ".差"
             sheet.formula(row, 5, ids["difference"],
