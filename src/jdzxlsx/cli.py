@@ -23,9 +23,29 @@ from .xlsx import write_workbook
 EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3  # 1 only with --strict
 
 
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups,
+                                 prefix="用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its own words in Chinese: accountants read the help and the errors."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本说明并退出")
+
     def error(self, message: str):
         self.print_usage(sys.stderr)
+        message = (message.replace("the following arguments are required", "缺少参数")
+                   .replace("invalid choice", "无效的选择").replace("choose from", "可选")
+                   .replace("unrecognized arguments", "无法识别的参数")
+                   .replace("expected one argument", "需要一个值").replace("argument ", "参数 "))
         print(f"用法错误：{message}\n运行 jdzxlsx --help 查看说明。", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
 
@@ -35,19 +55,22 @@ def _parser() -> argparse.ArgumentParser:
         prog="jdzxlsx",
         description="从财务室已有的电子表格（明细账、余额表、预算指标、上年数、基础信息）"
                     "一键生成部门决算工作簿。")
-    parser.add_argument("--version", action="version", version=f"jdzxlsx {__version__}")
+    parser.add_argument("--version", action="version", version=f"jdzxlsx {__version__}",
+                        help="显示版本并退出")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     build_cmd = commands.add_parser("build", help="生成新版本的决算工作簿（写入 dist/，从不覆盖）")
-    build_cmd.add_argument("folder", type=Path, help="输入目录，如 inputs/景德镇市陶瓷产业发展局-2020")
+    build_cmd.add_argument("folder", type=Path, metavar="输入目录",
+                           help="存放账务导出文件的目录，如 inputs/景德镇市陶瓷产业发展局-2020")
     build_cmd.add_argument("--period", metavar="YYYY-MM",
                            help="只汇总到该月（含）为止的明细账，如 2020-06")
-    build_cmd.add_argument("--dist", type=Path, default=Path("dist"),
+    build_cmd.add_argument("--dist", type=Path, default=Path("dist"), metavar="输出目录",
                            help="输出目录（默认 dist/）")
     build_cmd.add_argument("--strict", action="store_true",
                            help="核对发现「错误」级不符时以退出码 1 结束（工作簿照常生成）")
     check_cmd = commands.add_parser(
         "check", help="只核对、不生成新版本：给输入目录则按账重新核对，给工作簿则读出其核对表")
-    check_cmd.add_argument("target", type=Path, help="输入目录，或 jdzxlsx 生成的 .xlsx 工作簿")
+    check_cmd.add_argument("target", type=Path, metavar="输入目录或工作簿",
+                           help="输入目录，或 jdzxlsx 生成的 .xlsx 工作簿")
     check_cmd.add_argument("--period", metavar="YYYY-MM", help="只核对到该月（含）为止的明细账")
     check_cmd.add_argument("--strict", action="store_true",
                            help="发现「错误」级不符时以退出码 1 结束")
