@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .archive import archive_build, manifest_for
-from .checks import SEVERITIES, VERDICTS, Finding, findings_from_workbook
+from .checks import SEVERITIES, Finding, findings_from_workbook
 from .errors import InputError, JdzxlsxError
 from .pipeline import BuildResult, build, key_figures
 from .xlsx import write_workbook

@@ -221,7 +221,7 @@ def build_working_paper(ingested: IngestResult, *, department: str, year: int,
         if not line.period.startswith(f"{year}-"):
             raise InputError(f"凭证期间 {line.period} 不属于 {year} 年度。",
                              file=line.source.file, sheet=line.source.sheet, row=line.source.row,
-                             hint=f"删除该行，或把其他年度的账放到另一个输入目录。")
+                             hint="删除该行，或把其他年度的账放到另一个输入目录。")
         if line.period > last_month:
             continue
         if not _unit_in_scope(line.unit, included, excluded_units, line.source):
