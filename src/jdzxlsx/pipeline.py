@@ -86,7 +86,7 @@ def build(folder: Path, period: str | None = None,
     if period is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
         raise InputError(f"--period 「{period}」格式不对。",
                          hint=f"写成 年-月，如 {settings.year}-06。")
-    ingested = read_folder(folder, progress=progress)
+    ingested = read_folder(folder, progress=progress, year=settings.year)
     if not ingested.ledger:
         raise InputError("目录中没有找到明细账（凭证明细）。",
                          file=str(folder),

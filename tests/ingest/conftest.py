@@ -21,9 +21,17 @@ Merge = tuple[int, int, int, int, object]   # first_row, first_col, last_row, la
 class Files:
     def __init__(self, folder: Path):
         self.folder = folder
+        self.year: int | None = None
 
     def read(self) -> IngestResult:
-        return read_folder(self.folder)
+        return read_folder(self.folder, year=self.year)
+
+    def in_year(self, year: int) -> "Files":
+        """Read as the pipeline does for a folder of that 年度 (from its name or jdzxlsx.toml)."""
+        self.folder = self.folder.parent / f"景德镇市陶瓷产业发展局-{year}"
+        self.folder.mkdir(exist_ok=True)
+        self.year = year
+        return self
 
     def xlsx(self, name: str, sheets: dict[str, list[list[object]]],
              merges: dict[str, list[Merge]] | None = None, hidden: tuple[str, ...] = ()) -> Path:

@@ -116,3 +116,21 @@ def test_head_counts_are_whole_numbers_and_blank_is_none():
     assert parse_count("") is None
     with pytest.raises(CellError):
         parse_count(2.5)
+
+
+@pytest.mark.parametrize("cell", ["1.234,56", "100,50", "1,2,3", "1,2345.00", ",100"])
+def test_commas_are_only_thousands_separators(cell):
+    with pytest.raises(CellError):
+        parse_amount(cell)
+
+
+@pytest.mark.parametrize("cell, expected", [("1,234", "1234.00"), ("-12,345,678.9", "-12345678.90"),
+                                            ("(1,000)", "-1000.00")])
+def test_thousands_separators_are_read(cell, expected):
+    assert parse_amount(cell) == Decimal(expected)
+
+
+def test_zero_marks_are_the_catalogues_words():
+    assert parse_amount("——") == Decimal("0.00")
+    assert parse_amount("x", zero_marks={"x"}) == Decimal("0.00")
+    assert parse_count("/") is None

@@ -87,6 +87,8 @@ def test_unreadable_file_is_an_input_error_not_a_traceback(files):
     with pytest.raises(InputError) as caught:
         files.read()
     assert caught.value.file == "坏.xls"
+    assert "文件已损坏或不完整" in caught.value.message
+    assert "Cannot detect" not in str(caught.value)
     assert caught.value.hint
 
 

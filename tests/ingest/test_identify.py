@@ -48,23 +48,23 @@ def test_title_row_just_above_a_one_row_header_is_not_taken_for_header():
 
 
 def test_title_rows_give_unit_period_and_money_unit():
-    info = title_info(["单位：景德镇市陶瓷产业发展局", "会计期间：2020-07", "金额单位：万元"], ())
+    info = title_info(["单位：景德镇市陶瓷产业发展局", "会计期间：2020-07", "金额单位：万元"])
     assert (info.unit, info.period, info.year) == ("景德镇市陶瓷产业发展局", "2020-07", 2020)
     assert info.money_scale == Decimal(10000)
 
 
 def test_unit_and_period_may_share_one_title_cell():
-    info = title_info(["编制单位：甲局   期间：2020年01月至2020年12月   单位：元"], ())
+    info = title_info(["编制单位：甲局   期间：2020年01月至2020年12月   单位：元"])
     assert (info.unit, info.period, info.money_scale) == ("甲局", "2020-01", Decimal(1))
 
 
 def test_unit_named_before_the_report_title():
-    info = title_info(["景德镇市陶瓷产业发展局 明细账", "2020年01月"], catalogue().report_titles)
+    info = title_info(["景德镇市陶瓷产业发展局 明细账", "2020年01月"])
     assert (info.unit, info.period) == ("景德镇市陶瓷产业发展局", "2020-01")
 
 
 def test_print_date_in_the_title_is_not_the_period():
-    info = title_info(["打印日期：2021-01-05", "2020年度"], ())
+    info = title_info(["打印日期：2021-01-05", "2020年度"])
     assert (info.period, info.year) == ("", 2020)
 
 
@@ -112,3 +112,30 @@ def test_catalogue_refuses_an_alias_given_to_two_fields():
         "b": {"type": "text", "aliases": ["摘 要"]}}}}}
     with pytest.raises(TemplateError):
         parse_catalogue(data)
+
+
+def test_title_and_label_words_are_vocabulary_in_the_catalogue():
+    words = catalogue().words
+    assert "编制单位" in words.unit_keys and "会计期间" in words.period_keys
+    assert dict(words.money_units) == {"万元": 10000, "元": 1}
+    custom = parse_catalogue({"words": {"unit_keys": ["主管部门"], "money_units": {"千元": 1000},
+                                        "label_prefixes": ["含"]},
+                              "values": {"v": {"甲": []}}})
+    info = title_info(["主管部门：乙局", "金额单位：千元"], custom.words)
+    assert (info.unit, info.money_scale) == ("乙局", Decimal(1000))
+    assert custom.vocabularies["v"].resolve("含：甲") == "甲"
+
+
+def test_title_period_range_is_kept_as_first_and_last_month():
+    info = title_info(["会计期间：2020年1-12月"])
+    assert (info.period, info.period_end, info.is_range) == ("2020-01", "2020-12", True)
+    assert not title_info(["期间：2020年03月"]).is_range
+
+
+def test_kind_may_take_shared_fields_and_override_them():
+    data = {"fields": {"fund": {"type": "text", "aliases": ["资金性质"]}},
+            "kinds": {"k": {"shared": ["fund"], "fields": {"fund": {"aliases": ["资金"]}}}}}
+    kind = parse_catalogue(data).kinds[0]
+    assert kind.fields["fund"].aliases == ("资金",) and kind.fields["fund"].type == "text"
+    with pytest.raises(TemplateError):
+        parse_catalogue({"kinds": {"k": {"shared": ["nothing"]}}})

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
+from jdzxlsx.errors import InputError
 from jdzxlsx.ingest import LedgerLine, Provenance
 
 D = Decimal
@@ -41,7 +44,7 @@ def test_style_a_xlsx_gives_typed_lines_with_provenance(files):
         unit="景德镇市陶瓷产业发展局本级", period="2020-01", date="2020-01-15", voucher="记-0003",
         summary="发放1月工资", account_code="7101", account_name="行政支出",
         function_code="2011301", economic_code="30101", fund_source="一般公共预算财政拨款",
-        project="", expense_kind="基本支出", debit=D("1234.56"), credit=D("0.00"),
+        project="", expense_kind="", debit=D("1234.56"), credit=D("0.00"),
         source=Provenance("01月明细账.xlsx", "明细账", 6))
     assert result.ledger[1].account_code == "8001"
     assert result.ledger[1].credit == D("1234.56")
@@ -65,7 +68,7 @@ def test_red_reversal_keeps_its_negative_amount(files):
     assert (line.debit, line.economic_code) == (D("-1200.00"), "30211")
 
 
-def test_project_column_makes_an_expenditure_line_a_project_expense(files):
+def test_project_column_gives_the_project_and_leaves_expense_kind_to_the_working_paper(files):
     expo = list(SALARY)
     expo[8] = "瓷博会筹办经费"
     income = [dt.date(2020, 1, 3), "记-0001", "收到拨款", "景德镇市陶瓷产业发展局本级",
@@ -73,7 +76,9 @@ def test_project_column_makes_an_expenditure_line_a_project_expense(files):
               None, 5000]
     style_a(files, lines=[expo, income])
     project_line, income_line = files.read().ledger
-    assert (project_line.project, project_line.expense_kind) == ("瓷博会筹办经费", "项目支出")
+    # No 支出类型 column: ingest states nothing (the working paper infers it from the project,
+    # never from the account's prefix).
+    assert (project_line.project, project_line.expense_kind) == ("瓷博会筹办经费", "")
     assert income_line.expense_kind == ""
 
 
@@ -172,7 +177,7 @@ def test_real_xls_with_merged_two_row_header(files):
     [line] = result.ledger
     assert (line.unit, line.date, line.account_code, line.debit) == (
         "景德镇市墙体材料革新办公室", "2020-09-30", "7201", D("88.80"))
-    assert line.expense_kind == "基本支出"
+    assert line.expense_kind == ""
     assert result.files[0].format == "xls"
 
 
@@ -256,3 +261,61 @@ def test_balance_direction_beside_debit_and_credit_is_ignored(files):
     files.xlsx("a.xlsx", {"S": rows})
     [line] = files.read().ledger
     assert (line.debit, line.credit) == (D("5.00"), D("0.00"))
+
+
+def test_money_unit_in_the_top_part_of_a_two_row_header_converts_that_column(files):
+    rows = [["期间：2020年03月"], ["日期", "科目", "金额（万元）", None],
+            [None, None, "借方", "贷方"], ["2020-03-01", "7101", 1.5, None]]
+    merges = [(1, 0, 2, 0, "日期"), (1, 1, 2, 1, "科目"), (1, 2, 1, 3, "金额（万元）")]
+    files.xlsx("a.xlsx", {"S": rows}, merges={"S": merges})
+    result = files.read()
+    assert result.ledger[0].debit == D("15000.00")
+    assert result.notes == ["a.xlsx「S」：「金额（万元）/借方」、「金额（万元）/贷方」列金额单位为"
+                            "万元，已换算为元（×10000）"]
+
+
+def test_period_column_wins_over_the_date_column(files):
+    rows = [["日期", "会计期间", "科目编码", "借方", "贷方"],
+            ["2021-01-05", "2020年12月", "7101", 10, None]]
+    files.xlsx("a.xlsx", {"S": rows})
+    [line] = files.read().ledger
+    assert (line.date, line.period) == ("2021-01-05", "2020-12")
+
+
+def test_voucher_entry_date_is_not_a_posting_date(files):
+    rows = [["制单日期", "期间", "科目编码", "借方", "贷方"], ["2021-01-05", "2020-12", "7101", 1, None]]
+    files.xlsx("a.xlsx", {"S": rows})
+    [line] = files.read().ledger
+    assert (line.date, line.period) == ("", "2020-12")
+
+
+@pytest.mark.parametrize("placeholder", ["无", "/", "-", "—", "基本支出", "空", " 无 "])
+def test_placeholder_project_values_mean_no_project(files, placeholder):
+    rows = [["期间：2020年03月"], ["日期", "科目编码", "项目", "辅助核算", "借方", "贷方"],
+            ["2020-03-01", "7101", placeholder, None, 1, None],
+            ["2020-03-01", "7101", None, f"【项目:{placeholder}】", 1, None]]
+    files.xlsx("a.xlsx", {"S": rows})
+    assert [line.project for line in files.read().ledger] == ["", ""]
+
+
+def test_two_columns_for_one_field_is_an_error_naming_both(files):
+    rows = [["期间：2020年03月"], ["日期", "凭证日期", "科目编码", "借方", "贷方"],
+            ["2020-03-01", "2020-03-02", "7101", 1, None]]
+    files.xlsx("a.xlsx", {"S": rows})
+    with pytest.raises(InputError) as caught:
+        files.read()
+    error = caught.value
+    assert (error.file, error.sheet, error.row, error.column) == ("a.xlsx", "S", 2, 2)
+    assert "「日期」（第 A 列）和「凭证日期」（第 B 列）都是「日期」列" in error.message
+
+
+def test_subtotal_row_with_an_account_code_and_an_amount_is_dropped_and_noted(files):
+    rows = [["期间：2020年01月"], ["日期", "摘要", "科目编码", "借方", "贷方"],
+            ["2020-01-01", "上年结转", "8101", None, 500],
+            ["2020-01-02", "付款", "7101", 10, None],
+            [None, "本月合计", None, 10, 500]]
+    files.xlsx("a.xlsx", {"S": rows})
+    result = files.read()
+    assert [line.account_code for line in result.ledger] == ["7101"]
+    assert result.notes == ["a.xlsx「S」第3行：有科目 8101 和金额（「贷方」500.00），但写有「上年结转」，"
+                            "按合计或结转行未读取；如是实际发生的业务，请改写该行摘要后重新运行"]

@@ -108,13 +108,13 @@ def test_prior_year_sheet_in_ten_thousands_is_converted_to_yuan_and_noted(files)
 
 
 def test_prior_year_label_aliases_and_numbering_map_to_canonical_items(files):
-    rows = [["项目", "金额"], ["一、本年收入", 1], ["其中：公务接待费", 2]]
+    rows = [["上年决算主要数据"], ["项目", "金额"], ["一、本年收入", 1], ["其中：公务接待费", 2]]
     files.xlsx("a.xlsx", {"S": rows})
     assert [f.item for f in files.read().prior_year] == ["本年收入合计", "公务接待费"]
 
 
 def test_unknown_prior_year_label_is_left_out_and_reported(files):
-    files.xlsx("a.xlsx", {"S": [["项目", "金额"], ["本年收入合计", 1], ["职工人数", 30]]})
+    files.xlsx("a.xlsx", {"S": [["项目", "上年决算数"], ["本年收入合计", 1], ["职工人数", 30]]})
     result = files.read()
     assert [f.item for f in result.prior_year] == ["本年收入合计"]
     assert result.notes[0].startswith("a.xlsx「S」第3行：「职工人数」不是可识别的项目")
@@ -150,3 +150,94 @@ def test_staffing_typed_total_is_read_and_marked_not_trusted(files):
     assert staffing[-1] == StaffingRow("合计", 126, 87, 57, 144, True,
                                        Provenance("基础信息.xlsx", "人员编制", 6))
     assert sum(r.authorised for r in staffing[:-1]) == 132
+
+
+# --- a 项目 | 金额 sheet is last year's figures only with a sign of it -----------------------
+
+SANGONG_BUDGET = [["景德镇市陶瓷产业发展局2020年“三公”经费预算"], ["项目", "金额"],
+                  ["公务接待费", 5000], ["公务用车运行费", 12000]]
+
+
+@pytest.mark.parametrize("year", [2020, None])
+def test_project_amount_sheet_of_this_year_is_skipped_not_read_as_prior_year(files, year):
+    if year:
+        files.in_year(year)
+    files.xlsx("三公预算.xlsx", {"S": SANGONG_BUDGET})
+    result = files.read()
+    assert result.prior_year == []
+    [reason] = result.skipped
+    assert reason.startswith("三公预算.xlsx「S」: ")
+    assert "不按「上年决算主要数据」读取" in reason
+    if year:
+        assert "2020 年，不是上年（2019 年）" in reason
+
+
+def test_prior_year_sheet_titled_with_last_year_is_read_in_a_year_folder(files):
+    files.in_year(2020)
+    files.xlsx("a.xlsx", {"S": [["景德镇市陶瓷产业发展局2019年主要数据"], ["项目", "金额"],
+                                ["本年收入合计", 1]]})
+    assert [f.item for f in files.read().prior_year] == ["本年收入合计"]
+
+
+def test_prior_year_word_in_a_column_is_a_sign(files):
+    files.in_year(2020)
+    files.xlsx("a.xlsx", {"S": [["项目", "上年决算数"], ["本年收入合计", 1]]})
+    assert [f.amount for f in files.read().prior_year] == [D("1.00")]
+
+
+def test_ledger_without_an_account_column_is_skipped_not_read_as_prior_year(files):
+    files.xlsx("a.xlsx", {"S": [["上年结转明细"], ["日期", "摘要", "项目", "金额"],
+                                ["2020-01-02", "付款", "本年收入合计", 10]]})
+    result = files.read()
+    assert (result.prior_year, result.ledger) == ([], [])
+    [reason] = result.skipped
+    assert "表头更像「明细账」" in reason
+    assert "缺少列：科目" in reason
+
+
+# --- budget subtotals by code, single-month balances -----------------------------------------
+
+def test_budget_class_and_section_rows_above_their_items_are_dropped_and_noted(files):
+    rows = [["功能分类科目", "经济分类科目", "年初预算数"],
+            ["201 一般公共服务支出", None, 300],
+            ["20113 商贸事务", None, 300],
+            ["2011301 行政运行", "301 工资福利支出", 100],
+            ["2011301 行政运行", "30101 基本工资", 100],
+            ["2011302 一般行政管理事务", None, 200]]
+    files.xlsx("预算.xlsx", {"指标": rows})
+    result = files.read()
+    assert [(b.function_code, b.economic_code, b.initial) for b in result.budget] == [
+        ("2011301", "30101", D("100.00")), ("2011302", "", D("200.00"))]
+    assert sum(b.initial for b in result.budget) == D("300.00")
+    assert result.notes == [
+        "预算.xlsx「指标」第2行：功能分类 201 是其下级科目各行的合计，未读取（不重复计算）",
+        "预算.xlsx「指标」第3行：功能分类 20113 是其下级科目各行的合计，未读取（不重复计算）",
+        "预算.xlsx「指标」第4行：经济分类 301 是其下级科目各行的合计，未读取（不重复计算）",
+    ]
+
+
+@pytest.mark.parametrize("title, row", [
+    (["单位：甲局", "期间：2020年01月至2020年12月"], 2),
+    (["会计期间：2020年1-12月"], 1),
+])
+def test_trial_balance_titled_with_a_range_of_months_is_refused(files, title, row):
+    files.xlsx("余额表.xlsx", {"S": [*[[t] for t in title],
+                                     ["科目编码", "期初借方", "期初贷方"], ["8201", 0, 500]]})
+    with pytest.raises(InputError) as caught:
+        files.read()
+    error = caught.value
+    assert (error.file, error.sheet, error.row) == ("余额表.xlsx", "S", row)
+    assert "只读取单月的余额" in error.message
+    assert "2020-01 至 2020-12" in error.message
+    assert "本年第一个月" in error.hint and "期间：2020年01月" in error.hint
+
+
+def test_shared_fields_give_balance_and_budget_the_ledger_aliases(files):
+    files.xlsx("余额.xlsx", {"S": [["期间：2020年01月"],
+                                   ["科目编码", "功能分类代码", "期初借方", "期初贷方"],
+                                   ["7101", "2011301", 5, 0]]})
+    files.xlsx("预算.xlsx", {"S": [["支出功能分类科目", "经济科目代码", "年初预算数"],
+                                   ["2011301 行政运行", "30101", 1]]})
+    result = files.read()
+    assert result.balances[0].function_code == "2011301"
+    assert (result.budget[0].function_code, result.budget[0].economic_code) == ("2011301", "30101")

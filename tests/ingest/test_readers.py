@@ -153,7 +153,50 @@ def test_broken_xlsx_is_an_input_error_naming_the_file(files):
     with pytest.raises(InputError) as caught:
         read_sheets(path.read_bytes(), path.name, path.stem)
     assert caught.value.file == "坏文件.xlsx"
+    assert caught.value.message.startswith("文件已损坏或不完整，无法作为Excel（.xlsx）文件读取")
+    assert "Cannot detect" not in str(caught.value)
     assert "另存为 .xlsx" in caught.value.hint
+
+
+def test_truncated_xlsx_gives_a_chinese_message(files):
+    whole = files.xlsx("完整.xlsx", {"S": [["日期", "摘要"]] * 50}).read_bytes()
+    path = files.bytes("半截.xlsx", whole[: len(whole) // 2])
+    with pytest.raises(InputError) as caught:
+        read_sheets(path.read_bytes(), path.name, path.stem)
+    assert "文件已损坏或不完整" in caught.value.message
+    assert not any(word in caught.value.message for word in ("Error", "error", "zip", "Zip"))
+
+
+def test_password_protected_xlsx_says_to_remove_the_password(files):
+    # An encrypted xlsx is an OLE compound file with an "EncryptedPackage" stream.
+    ole = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+           + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100)
+    path = files.bytes("加密.xlsx", ole)
+    with pytest.raises(InputError) as caught:
+        read_sheets(path.read_bytes(), path.name, path.stem)
+    assert caught.value.message == "文件设有打开密码，请去掉密码后另存再放入目录"
+    assert caught.value.file == "加密.xlsx"
+
+
+def test_utf8_bom_over_gbk_text_falls_through_to_gb18030(files):
+    path = files.bytes("带BOM.csv", b"\xef\xbb\xbf" + "摘要,借方\n付款,1\n".encode("gbk"))
+    fmt, [sheet] = read_sheets(path.read_bytes(), path.name, path.stem)
+    assert (fmt, sheet.rows) == ("csv", [["摘要", "借方"], ["付款", "1"]])
+
+
+def test_utf16_bom_over_broken_text_is_a_chinese_decode_error(files):
+    path = files.bytes("坏编码.csv", b"\xff\xfe" + b"a\x00b")
+    with pytest.raises(InputError) as caught:
+        read_sheets(path.read_bytes(), path.name, path.stem)
+    assert caught.value.message.startswith("无法识别文件的文字编码")
+    assert "codec" not in caught.value.message
+
+
+def test_empty_file_is_skipped_as_empty_not_called_csv(files):
+    files.bytes("空.xlsx", b"")
+    result = files.read()
+    assert result.skipped == ["空.xlsx: 文件是空的（0 字节），未读取"]
+    assert [(f.path, f.format, f.sheets) for f in result.files] == [("空.xlsx", "empty", ())]
 
 
 def test_unknown_xml_is_an_input_error(files):

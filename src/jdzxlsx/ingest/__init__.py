@@ -36,11 +36,13 @@ __all__ = [
 INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm",
                             ".html"})
 CONFIG_FILE = "jdzxlsx.toml"
+# <单位>-<年度>, as `jdzxlsx init` and the sample name the folder (pipeline.folder_settings).
 # Kind id → the IngestResult list its records go to.
 RESULT_LISTS = {"ledger": "ledger", "balance": "balances", "budget": "budget",
                 "prior_year": "prior_year", "units": "units", "staffing": "staffing"}
 
 Progress = Callable[[int, int, str], None]
+EMPTY_FORMAT = "empty"      # SourceFile.format of a 0-byte file
 
 
 @dataclass
@@ -52,10 +54,13 @@ class FileResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def read_folder(folder: Path, progress: Progress | None = None) -> IngestResult:
+def read_folder(folder: Path, progress: Progress | None = None,
+                year: int | None = None) -> IngestResult:
     """Read every input file of ``folder``.
 
-    ``progress(i, n, relative_path)`` is called before each file, i counting from 1.
+    ``progress(i, n, relative_path)`` is called before each file, i counting from 1. ``year``
+    is the folder's 年度 (the pipeline knows it from jdzxlsx.toml or the folder's name); it
+    tells last year's key figures from a 项目 | 金额 sheet of this year.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -70,17 +75,21 @@ def read_folder(folder: Path, progress: Progress | None = None) -> IngestResult:
         relative = path.relative_to(folder).as_posix()
         if progress is not None:
             progress(number, len(inputs), relative)
-        _add(result, read_file(path, relative))
+        _add(result, read_file(path, relative, year))
     return result
 
 
-def read_file(path: Path, relative: str) -> FileResult:
+def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
     """Identify and extract every sheet of one file; ``relative`` names it in provenance."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"无法打开文件：{error.strerror}", file=relative,
                          hint="请关闭正在编辑该文件的程序，或检查文件权限。") from None
+    if not data:
+        # Not a CSV without lines: a copy that did not finish, or a placeholder.
+        source = SourceFile(relative, hashlib.sha256(data).hexdigest(), EMPTY_FORMAT, ())
+        return FileResult(source, skipped=[f"{relative}: 文件是空的（0 字节），未读取"])
     fmt, raw_sheets = read_sheets(data, relative, path.stem)
     kinds = catalogue()
     sheets: list[SheetRecords] = []
@@ -92,7 +101,7 @@ def read_file(path: Path, relative: str) -> FileResult:
             skipped.append(f"{relative}「{raw.name}」: 隐藏的工作表，未读取")
             continue
         merged = MergedCells(raw)
-        found = identify(raw, kinds, merged)
+        found = identify(raw, kinds, merged, year)
         if not isinstance(found, Identified):
             skipped.append(f"{relative}「{raw.name}」: {found.reason}")
             continue

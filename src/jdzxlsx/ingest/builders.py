@@ -12,8 +12,6 @@ from .records import (BalanceLine, BudgetLine, BudgetUnit, LedgerLine, PriorYear
                       StaffingRow)
 from .rows import Row
 
-EXPENDITURE_ACCOUNT_PREFIX = "7"     # 预算会计 7xxx 支出 accounts
-
 
 def _ledger_line(row: Row) -> LedgerLine | None:
     account_code, account_name = row.code_and_name("account")
@@ -34,7 +32,9 @@ def _ledger_line(row: Row) -> LedgerLine | None:
         economic_code=row.code_and_name("economic")[0],
         fund_source=row.text("fund_source"),
         project=project,
-        expense_kind=_ledger_expense_kind(row.text("expense_kind"), project, account_code),
+        # only as the export states it (a 支出类型 column or auxiliary item); when "" the
+        # working paper tells 基本 from 项目 by the project
+        expense_kind=row.text("expense_kind"),
         debit=debit,
         credit=credit,
         source=row.source,
@@ -71,10 +71,12 @@ def _ledger_date(row: Row) -> str:
 
 
 def _ledger_period(row: Row, date: str) -> str:
-    if date:
-        return date[:7]
+    """An explicit 会计期间 column wins over the date (a December adjustment may be dated in
+    January); then the date, the 月 column with the title's year, the title's period."""
     if period := row.values.get("period"):
         return period
+    if date:
+        return date[:7]
     if (month := row.values.get("month")) and row.sheet.title.year:
         return f"{row.sheet.title.year:04d}-{month:02d}"
     if row.sheet.title.period:
@@ -82,16 +84,6 @@ def _ledger_period(row: Row, date: str) -> str:
     raise row.sheet.error("这一行没有日期或期间，表头上方的标题中也找不到会计期间",
                           row=row.index,
                           hint="请在表头上方加一行「期间：2020年01月」，或在表中加上日期列。")
-
-
-def _ledger_expense_kind(stated: str, project: str, account_code: str) -> str:
-    """支出类型 when the export states it; otherwise a 7xxx line with a project is 项目支出 and
-    one without is 基本支出 (inputs.md: empty project → 基本支出); other accounts have none."""
-    if stated:
-        return stated
-    if not account_code.startswith(EXPENDITURE_ACCOUNT_PREFIX):
-        return ""
-    return "项目支出" if project else "基本支出"
 
 
 def _balance_line(row: Row) -> BalanceLine | None:

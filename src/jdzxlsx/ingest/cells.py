@@ -11,9 +11,11 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .text import cell_text
+from .kinds import catalogue
+from .text import cell_text, fold
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -32,22 +34,29 @@ class CellError(ValueError):
 
 # --- amounts -------------------------------------------------------------------------------
 
-_ZERO_MARKS = {"-", "--", "---", "—", "——", "/"}
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+# A comma is only ever a thousands separator: "1,234.56", never "1.234,56" or "100,50".
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _AMOUNT_EXPECTED = "金额（数字，如 1234.56、1,234.56、-12.00 或 (12.00)）"
 _AMOUNT_HINT = "请改为数字；空白或「-」表示零，红字冲销写 -12.00 或 (12.00)。"
 
 
-def parse_amount(value: object, scale: Decimal = Decimal(1)) -> Decimal:
+def _zero_marks(marks: Collection[str] | None) -> Collection[str]:
+    return marks if marks is not None else catalogue().words.zero_marks
+
+
+def parse_amount(value: object, scale: Decimal = Decimal(1), *,
+                 zero_marks: Collection[str] | None = None) -> Decimal:
     """A money cell as Decimal 元 to the fen. Blank and "-" mean zero; "(12.00)" is negative.
 
-    Floats go through repr() so 0.1 stays 0.1 rather than its binary expansion.
+    Floats go through repr() so 0.1 stays 0.1 rather than its binary expansion. ``zero_marks``
+    (folded) are the cell texts that mean zero; by default input_kinds.toml [words] zero_marks.
     """
-    number = _amount_number(value)
+    number = _amount_number(value, _zero_marks(zero_marks))
     return (number * scale).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _amount_number(value: object) -> Decimal:
+def _amount_number(value: object, zero_marks: Collection[str]) -> Decimal:
     if value is None:
         return ZERO
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
@@ -58,20 +67,22 @@ def _amount_number(value: object) -> Decimal:
         if not math.isfinite(value):
             raise CellError(_AMOUNT_EXPECTED, value, _AMOUNT_HINT)
         return Decimal(repr(value))
-    if isinstance(value, Decimal):
-        return value
-    return _amount_from_text(str(value))
+    return _amount_from_text(str(value), zero_marks)
 
 
-def _amount_from_text(raw: str) -> Decimal:
+def _amount_from_text(raw: str, zero_marks: Collection[str]) -> Decimal:
     # NFKC turns full-width digits, commas, points and parentheses into ASCII ones.
     text = unicodedata.normalize("NFKC", raw).replace("−", "-")
-    text = re.sub(r"[\s,¥$元]", "", text)
-    if text == "" or text in _ZERO_MARKS:
+    text = re.sub(r"[\s¥$元]", "", text)
+    if text == "" or fold(text) in zero_marks:
         return ZERO
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1]
+    if "," in text:
+        if not _THOUSANDS.match(text):
+            raise CellError(_AMOUNT_EXPECTED, raw, _AMOUNT_HINT)
+        text = text.replace(",", "")
     if not _NUMBER.match(text):
         raise CellError(_AMOUNT_EXPECTED, raw, _AMOUNT_HINT)
     try:
@@ -83,12 +94,13 @@ def _amount_from_text(raw: str) -> Decimal:
 
 # --- whole numbers (head counts) -------------------------------------------------------------
 
-def parse_count(value: object) -> int | None:
-    """A number of people; blank is None (not given), which differs from 0."""
-    if value is None or (isinstance(value, str) and value.strip() in ("", "-", "—")):
+def parse_count(value: object, *, zero_marks: Collection[str] | None = None) -> int | None:
+    """A number of people; blank (or a dash, ``zero_marks``) is None (not given), unlike 0."""
+    marks = _zero_marks(zero_marks)
+    if value is None or (isinstance(value, str) and fold(value) in ("", *marks)):
         return None
     try:
-        number = _amount_number(value.rstrip("人") if isinstance(value, str) else value)
+        number = _amount_number(value.rstrip("人") if isinstance(value, str) else value, marks)
     except CellError:
         raise CellError("人数（整数）", value) from None
     if number != number.to_integral_value():
@@ -223,7 +235,3 @@ def parse_auxiliary(value: object) -> list[tuple[str, str]]:
         if pairs:
             return [(key, val.strip()) for key, val in pairs]
     return [(key.strip(" ;；|/"), val.strip()) for key, val in _AUX_PLAIN.findall(text)]
-
-
-def parse_text(value: object) -> str:
-    return cell_text(value)

@@ -2,18 +2,22 @@
 
 Two steps, as in beangulp's csvbase: this module turns each data row into field values with
 the parsers the TOML names (cells.py), skipping blank, subtotal, footer and repeated header
-rows; then one small builder per record type (builders.py) assembles the record.
+rows; then one small builder per record type (builders.py) assembles the record. What a
+kind declares in input_kinds.toml (single-month titles, classification subtotals) is applied
+here, so a builder sees only the rows that are lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from ..errors import column_letter
 from . import cells
 from .builders import BUILDERS
-from .cells import CellError
-from .headers import ONE, Column, MergedCells, TitleInfo, raw_cell, title_info
+from .cells import ZERO, CellError
+from .headers import ONE, Column, MergedCells, raw_cell, title_info, title_texts
 from .identify import Identified
 from .kinds import Catalogue, FieldSpec
 from .readers import RawSheet
@@ -25,6 +29,7 @@ _NO_MERGE_FILL = frozenset({"amount", "count"})
 # Fields that make a row a real line (a subtotal row has none of them).
 _CODE_FIELDS = ("account", "account_code", "function", "function_code", "economic",
                 "economic_code")
+_ACCOUNT_FIELDS = ("account", "account_code")
 
 
 @dataclass
@@ -39,24 +44,92 @@ class SheetRecords:
 def extract(raw: RawSheet, found: Identified, catalogue: Catalogue, file: str,
             merged: MergedCells | None = None) -> SheetRecords:
     merged = merged or MergedCells(raw)
-    title = _title(raw, found, catalogue, merged)
+    title = title_info(title_texts(raw, found.header_row, merged), catalogue.words)
     sheet = SheetContext(file, raw, found, title, catalogue, merged, notes=[])
+    _refuse_ambiguous_columns(sheet)
+    _refuse_period_range(sheet)
     builder = BUILDERS[found.kind.id]
-    records = [record for row in _rows(sheet) if (record := builder(row)) is not None]
-    if any(found.kind.fields[name].type == "amount" and sheet.amount_scale(column) != ONE
-           for name, column in found.columns.items()):
-        sheet.notes.insert(0, f"{file}「{raw.name}」：金额单位为万元，已换算为元（×10000）")
-    return SheetRecords(found.kind.id, records, sheet.notes)
+    built = [(row, record) for row in _rows(sheet) if (record := builder(row)) is not None]
+    if found.kind.code_subtotals:
+        built = _drop_code_subtotals(sheet, built)
+    sheet.notes[0:0] = _money_unit_notes(sheet)
+    return SheetRecords(found.kind.id, [record for _, record in built], sheet.notes)
 
 
-def _title(raw: RawSheet, found: Identified, catalogue: Catalogue,
-           merged: MergedCells) -> TitleInfo:
-    """Title texts: the preamble and the rows above the header that are not part of it."""
-    texts = list(raw.preamble)
-    for row in range(found.header_row):
-        if not merged.reaches_down_to(row, found.header_row):
-            texts.extend(cell_text(value) for value in raw.rows[row])
-    return title_info(texts, catalogue.report_titles)
+def _refuse_ambiguous_columns(sheet: SheetContext) -> None:
+    """Two columns that both mean one field: say which, never take the first silently."""
+    if not sheet.found.duplicates:
+        return
+    name, first, second = sheet.found.duplicates[0]
+    label = sheet.found.kind.fields[name].label
+    raise sheet.error(
+        f"「{first.text}」（第 {column_letter(first.index + 1)} 列）和「{second.text}」"
+        f"（第 {column_letter(second.index + 1)} 列）都是「{label}」列，无法判断用哪一列",
+        row=sheet.found.header_row + sheet.found.depth - 1, column=second,
+        hint="请删去其中一列，或把不用的一列改名（如在列名前加「备注」）后重新运行。")
+
+
+def _refuse_period_range(sheet: SheetContext) -> None:
+    """A kind that is read only for one month (balances) refuses a title naming several."""
+    title = sheet.title
+    if not (sheet.found.kind.single_period and title.is_range):
+        return
+    first_month = f"{title.period[:4]}年{title.period[5:]}月"
+    raise sheet.error(
+        f"{sheet.found.kind.label}只读取单月的余额，标题中的期间「{title.period_text}」"
+        f"跨多个月（{title.period} 至 {title.period_end}）",
+        row=title.period_row,
+        hint=f"年初结转和结余要用本年第一个月的{sheet.found.kind.label}：请在软件中按单月"
+             f"（期间：{first_month}）导出后放入目录；年末数用 12 月（年终结转后）的单月余额表。")
+
+
+def _money_unit_notes(sheet: SheetContext) -> list[str]:
+    """What was converted to 元: by the title's money unit, or by a column's own header."""
+    place = f"{sheet.file}「{sheet.raw.name}」"
+    scaled = [column for name, column in sheet.found.columns.items()
+              if sheet.found.kind.fields[name].type == "amount"
+              and sheet.amount_scale(column) != ONE]
+    notes = []
+    by_title = [column for column in scaled if column.scale is None]
+    if by_title:
+        scale = sheet.title.money_scale
+        notes.append(f"{place}：金额单位为{_unit_name(sheet, scale)}，已换算为元（×{scale}）")
+    for scale in dict.fromkeys(column.scale for column in scaled if column.scale is not None):
+        named = "、".join(f"「{c.text}」" for c in scaled if c.scale == scale)
+        notes.append(f"{place}：{named}列金额单位为{_unit_name(sheet, scale)}，"
+                     f"已换算为元（×{scale}）")
+    return notes
+
+
+def _unit_name(sheet: SheetContext, scale: Decimal) -> str:
+    return next((unit for unit, value in sheet.catalogue.words.money_units if value == scale),
+                f"{scale}元")
+
+
+def _drop_code_subtotals(sheet: SheetContext, built: list[tuple[Row, object]]
+                         ) -> list[tuple[Row, object]]:
+    """Rows whose codes are a strict prefix of another row's (a 类 or 款 row above its 项 rows,
+    e.g. 201 above 2011301) are that group's subtotal: left out, and each is noted.
+
+    Codes compare field by field in the order the TOML lists them: a row is a subtotal when its
+    codes equal another row's up to some field and that field's code is a strict prefix."""
+    names = sheet.found.kind.code_subtotals
+    codes = {id(row): tuple(row.code_and_name(name)[0] for name in names) for row, _ in built}
+    prefixes = set()
+    for key in codes.values():
+        for i, code in enumerate(key):
+            prefixes.update((key[:i], code[:n]) for n in range(1, len(code)))
+    kept = []
+    for row, record in built:
+        key = codes[id(row)]
+        hit = next((i for i, code in enumerate(key) if code and (key[:i], code) in prefixes), None)
+        if hit is None:
+            kept.append((row, record))
+            continue
+        label = sheet.found.kind.fields[names[hit]].label
+        sheet.notes.append(f"{row.source}：{label} {key[hit]} 是其下级科目各行的合计，未读取"
+                           "（不重复计算）")
+    return kept
 
 
 # --- rows -------------------------------------------------------------------------------------
@@ -71,17 +144,20 @@ def _rows(sheet: SheetContext) -> Iterator[Row]:
                        for name in _CODE_FIELDS if name in sheet.found.columns)
         if not has_code and _is_footer(cells_of_row, sheet.catalogue):
             continue
-        is_subtotal = (kind.subtotals != "keep"
-                       and _is_subtotal(cells_of_row, has_code, sheet.catalogue))
-        if is_subtotal and kind.subtotals == "skip":
+        word = "" if kind.subtotals == "keep" else _subtotal_word(cells_of_row, has_code,
+                                                                     sheet.catalogue)
+        if word and kind.subtotals == "skip":
+            _note_dropped_line(sheet, index, word)
             continue
+        is_subtotal = bool(word)
         values = _parse_row(sheet, index)
         if values is not None:
             yield Row(sheet, index, values, is_subtotal)
 
 
-def _is_subtotal(row: list[object], has_code: bool, catalogue: Catalogue) -> bool:
-    """本月合计 / 本年累计 / 小计 … alone in a cell; or leading or ending a cell on a row that
+def _subtotal_word(row: list[object], has_code: bool, catalogue: Catalogue) -> str:
+    """The subtotal word that makes a row a subtotal or carried balance, "" if none:
+    本月合计 / 本年累计 / 小计 … alone in a cell; or leading or ending a cell on a row that
     has no account or classification code ("景德镇市特种陶瓷研究所 小计")."""
     words = catalogue.subtotal_words
     for value in row:
@@ -91,10 +167,38 @@ def _is_subtotal(row: list[object], has_code: bool, catalogue: Catalogue) -> boo
         if not text:
             continue
         if text in words:
-            return True
-        if not has_code and any(text.startswith(w) or text.endswith(w) for w in words):
-            return True
-    return False
+            return text
+        if not has_code:
+            for word in words:
+                if text.startswith(word) or text.endswith(word):
+                    return word
+    return ""
+
+
+def _note_dropped_line(sheet: SheetContext, index: int, word: str) -> None:
+    """A subtotal or carried-balance row that still has an account code and an amount may be
+    a real line with an unlucky 摘要: it is left out, and that is said with its place."""
+    code = next((code for name in _ACCOUNT_FIELDS if name in sheet.found.columns
+                 if (code := cells.split_code_name(
+                     raw_cell(sheet.raw, index, sheet.found.columns[name].index))[0])), "")
+    if not code:
+        return
+    amounts = []
+    for name, column in sheet.found.columns.items():
+        if sheet.found.kind.fields[name].type != "amount":
+            continue
+        try:
+            amount = cells.parse_amount(raw_cell(sheet.raw, index, column.index),
+                                        sheet.amount_scale(column))
+        except CellError:
+            continue
+        if amount != ZERO:
+            amounts.append(f"「{column.text}」{amount}")
+    if amounts:
+        sheet.notes.append(
+            f"{sheet.file}「{sheet.raw.name}」第{index + 1}行：有科目 {code} 和金额（"
+            f"{'、'.join(amounts)}），但写有「{word}」，按合计或结转行未读取；"
+            "如是实际发生的业务，请改写该行摘要后重新运行")
 
 
 def _is_footer(row: list[object], catalogue: Catalogue) -> bool:
@@ -173,13 +277,17 @@ def _parse(spec: FieldSpec, raw: object, sheet: SheetContext, column: Column | N
     year = sheet.title.year
     match spec.type:
         case "text" | "name":
-            return cells.parse_text(raw)
+            text = cell_text(raw)
+            if spec.no_value is not None and text and spec.no_value.resolve(text) is not None:
+                return ""       # "无", "-", "基本支出" in a project column: no project
+            return text
         case "code_name" | "code":
             return cells.split_code_name(raw)
         case "amount":
-            return cells.parse_amount(raw, sheet.amount_scale(column) if column else ONE)
+            return cells.parse_amount(raw, sheet.amount_scale(column) if column else ONE,
+                                      zero_marks=sheet.catalogue.words.zero_marks)
         case "count":
-            return cells.parse_count(raw)
+            return cells.parse_count(raw, zero_marks=sheet.catalogue.words.zero_marks)
         case "date":
             return cells.parse_date(raw, year)
         case "period":

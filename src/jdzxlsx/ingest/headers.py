@@ -11,14 +11,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
+from .kinds import Words, catalogue
 from .readers import RawSheet
 from .text import cell_text, fold, squeeze
 
 _BIG_MERGE = 10_000     # cells; a larger "merge" is decoration, not a header or a data cell
-_UNIT_SUFFIX = re.compile(r"\((?:单位[:：]?)?(?:人民币)?(万元|元)\)$")
-TEN_THOUSAND = Decimal(10000)
 ONE = Decimal(1)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The regular expressions built from input_kinds.toml [words] (the syntax stays here)."""
+
+    unit_suffix: re.Pattern[str]    # "(万元)" ending a folded header text
+    money_unit: re.Pattern[str]     # "金额单位：万元" in a title
+    unit_name: re.Pattern[str]      # "编制单位：甲局"
+    next_key: re.Pattern[str]       # where a unit's name stops ("期间：…")
+    period_key: re.Pattern[str]     # "会计期间：2020年01月"
+    scales: dict[str, Decimal]
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first (so 金额单位 is tried before 单位)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@cache
+def _patterns(words: Words) -> _Patterns:
+    units = _alternatives(tuple(unit for unit, _ in words.money_units))
+    currency = _alternatives(words.currency)
+    return _Patterns(
+        unit_suffix=re.compile(rf"\((?:单位[:：]?)?(?:{currency})?({units})\)$"),
+        money_unit=re.compile(rf"单位\s*[:：]?\s*(?:{currency})?\s*({units})(?![\u4e00-\u9fff])"),
+        unit_name=re.compile(rf"(?:{_alternatives(words.unit_keys)})\s*[:：]\s*(\S+)"),
+        next_key=re.compile(rf"(?:{_alternatives(words.other_title_keys)})\s*[:：].*$"),
+        period_key=re.compile(rf"(?:{_alternatives(words.period_keys)})\s*[:：]\s*(.+)"),
+        scales={unit: Decimal(scale) for unit, scale in words.money_units},
+    )
 
 
 class MergedCells:
@@ -71,8 +102,9 @@ class Column:
 
 
 def header_columns(sheet: RawSheet, merged: MergedCells, first_row: int,
-                   depth: int) -> list[Column]:
+                   depth: int, words: Words | None = None) -> list[Column]:
     """The columns of a header block of ``depth`` rows starting at ``first_row``."""
+    patterns = _patterns(words or catalogue().words)
     columns = []
     for col in range(sheet.width):
         parts: list[str] = []
@@ -81,17 +113,20 @@ def header_columns(sheet: RawSheet, merged: MergedCells, first_row: int,
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         if parts:
-            columns.append(_column(col, parts))
+            columns.append(_column(col, parts, patterns))
     return columns
 
 
-def _column(index: int, parts: list[str]) -> Column:
+def _column(index: int, parts: list[str], patterns: _Patterns) -> Column:
+    """A money unit may end any part of a flattened header ("金额（万元）/借方"): each part loses
+    it for matching, and the part nearest the cells (the last) says the column's unit."""
     folded = [fold(part).lstrip("*") for part in parts]
     scale = None
-    match = _UNIT_SUFFIX.search(folded[-1])
-    if match:
-        scale = TEN_THOUSAND if match[1] == "万元" else ONE
-        folded[-1] = folded[-1][: match.start()]
+    for position in reversed(range(len(folded))):
+        match = patterns.unit_suffix.search(folded[position])
+        if match:
+            scale = scale or patterns.scales[match[1]]
+            folded[position] = folded[position][: match.start()]
     keys = ("/".join(f for f in folded if f), folded[-1])
     return Column(index, tuple(parts), tuple(dict.fromkeys(k for k in keys if k)), scale)
 
@@ -104,42 +139,67 @@ class TitleInfo:
     period: str = ""            # "YYYY-MM" (the first month of a range), "" if none
     year: int | None = None
     money_scale: Decimal = ONE  # 10000 when the title says 金额单位：万元
+    period_end: str = ""        # the range's last month ("" when the title names one month)
+    period_text: str = ""       # the title text the period was read from, as written
+    period_row: int | None = None   # its 0-based row (None if not from a row of the sheet)
+    texts: tuple[str, ...] = ()     # the title texts, squeezed
+
+    @property
+    def is_range(self) -> bool:
+        return bool(self.period_end) and self.period_end != self.period
 
 
-_MONEY_UNIT = re.compile(r"单位\s*[:：]?\s*(?:人民币)?\s*(万元|元)(?![\u4e00-\u9fff])")
-_TITLE_KEYS = r"(?:编制单位|核算单位|预算单位|单位名称|填报单位|单位)"
-_UNIT_NAME = re.compile(_TITLE_KEYS + r"\s*[:：]\s*(\S+)")
-_NEXT_KEY = re.compile(r"(?:会计期间|期间|月份|日期|金额单位|单位)\s*[:：].*$")
-_PERIOD_KEY = re.compile(r"(?:会计期间|所属期间|期间|会计月份|月份|所属期)\s*[:：]\s*(.+)")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})(?!\d)")
+# "2020年1-12月", "2020年01月至12月": a range within one year.
+_MONTH_RANGE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月?\s*(?:-|~|～|至|到|—)\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(\d{4})\s*年")
-_NOT_PERIOD = ("打印", "制表", "制单", "导出", "日期", "时间")
 
 
-def title_info(texts: list[str], report_titles: tuple[str, ...]) -> TitleInfo:
-    """Unit, period and money unit named in the title rows (each text is one cell)."""
-    texts = [squeeze(t) for t in texts if t and t.strip()]
-    period = _period(texts)
-    year = int(period[:4]) if period else _year(texts)
+def title_texts(sheet: RawSheet, header_row: int,
+                merged: MergedCells) -> list[tuple[str, int | None]]:
+    """(text, 0-based row) of the title: the preamble (row None) and the cells of the rows above
+    the header that are not part of it."""
+    texts: list[tuple[str, int | None]] = [(text, None) for text in sheet.preamble]
+    for row in range(header_row):
+        if not merged.reaches_down_to(row, header_row):
+            texts.extend((cell_text(value), row) for value in sheet.rows[row])
+    return texts
+
+
+def title_info(texts: list[str] | list[tuple[str, int | None]],
+               words: Words | None = None) -> TitleInfo:
+    """Unit, period and money unit named in the title rows (each text is one cell, or a
+    (text, row) pair as title_texts gives them)."""
+    words = words or catalogue().words
+    patterns = _patterns(words)
+    pairs = [(squeeze(t), row) for t, row in
+             ((item, None) if isinstance(item, str) else item for item in texts)
+             if t and t.strip()]
+    plain = [t for t, _ in pairs]
+    period, period_end, period_text, period_row = _period(pairs, patterns, words)
+    year = int(period[:4]) if period else _year(plain)
     scale = ONE
-    for text in texts:
-        if match := _MONEY_UNIT.search(text):
-            scale = TEN_THOUSAND if match[1] == "万元" else ONE
+    for text in plain:
+        if match := patterns.money_unit.search(text):
+            scale = patterns.scales[match[1]]
             break
-    return TitleInfo(unit=_unit(texts, report_titles), period=period, year=year, money_scale=scale)
+    return TitleInfo(unit=_unit(plain, patterns, words), period=period, year=year,
+                     money_scale=scale, period_end=period_end, period_text=period_text,
+                     period_row=period_row, texts=tuple(plain))
 
 
-def _unit(texts: list[str], report_titles: tuple[str, ...]) -> str:
+def _unit(texts: list[str], patterns: _Patterns, words: Words) -> str:
+    currency_or_unit = tuple(unit for unit, _ in words.money_units) + words.currency
     for text in texts:
-        for match in _UNIT_NAME.finditer(text):
-            value = _NEXT_KEY.sub("", match[1]).strip(" ,，;；")
-            if value and not value.startswith(("元", "万元", "人民币")):
+        for match in patterns.unit_name.finditer(text):
+            value = patterns.next_key.sub("", match[1]).strip(" ,，;；")
+            if value and not value.startswith(currency_or_unit):
                 return value
     # "景德镇市陶瓷产业发展局 明细账": the report's name follows the unit's.
     for text in texts:
         if ":" in text or "：" in text:
             continue
-        for title in report_titles:
+        for title in words.report_titles:
             if text.endswith(title):
                 unit = re.sub(r"\s*\d{4}\s*年度?.*$", "", text[: -len(title)]).strip()
                 if unit:
@@ -147,15 +207,25 @@ def _unit(texts: list[str], report_titles: tuple[str, ...]) -> str:
     return ""
 
 
-def _period(texts: list[str]) -> str:
-    keyed = [m[1] for t in texts if (m := _PERIOD_KEY.search(t))]
-    loose = [t for t in texts if not any(word in t for word in _NOT_PERIOD)]
-    for text in keyed + loose:
-        for match in _YEAR_MONTH.finditer(text):
-            year, month = int(match[1]), int(match[2])
-            if 1 <= month <= 12:
-                return f"{year:04d}-{month:02d}"
-    return ""
+def _period(pairs: list[tuple[str, int | None]], patterns: _Patterns,
+            words: Words) -> tuple[str, str, str, int | None]:
+    """(first month, last month if a range, the text, its row) of the title's period."""
+    keyed = [(m[1], text, row) for text, row in pairs if (m := patterns.period_key.search(text))]
+    loose = [(text, text, row) for text, row in pairs
+             if not any(word in text for word in words.not_period)]
+    for part, text, row in keyed + loose:
+        months = [(int(m[1]), int(m[2])) for m in _YEAR_MONTH.finditer(part)
+                  if 1 <= int(m[2]) <= 12]
+        if not months:
+            continue
+        year, month = months[0]
+        last = ""
+        if (span := _MONTH_RANGE.search(part)) and 1 <= int(span[3]) <= 12:
+            last = f"{int(span[1]):04d}-{int(span[3]):02d}"
+        elif len(months) > 1:
+            last = f"{months[-1][0]:04d}-{months[-1][1]:02d}"
+        return f"{year:04d}-{month:02d}", last, text, row
+    return "", "", "", None
 
 
 def _year(texts: list[str]) -> int | None:

@@ -3,17 +3,19 @@
 For each candidate header block (a row among the first ones, one or two rows deep) every kind
 maps columns to fields by alias. A kind qualifies when its requirements are met; the qualifying
 kind with most matched fields wins. A tie between kinds, or no qualifying kind, leaves the sheet
-unidentified with a reason, so it is reported and never half-read.
+unidentified with a reason, so it is reported and never half-read. So does a sheet that looks
+more like another kind with columns missing (a ledger without its 科目 column is not a 项目 | 金额
+sheet), and a kind that needs a sign from the title (last year's figures) without one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .headers import Column, MergedCells, header_columns
+from .headers import Column, MergedCells, header_columns, title_info, title_texts
 from .kinds import Catalogue, KindSpec
 from .readers import RawSheet
-from .text import is_blank
+from .text import fold, is_blank
 
 HEADER_SEARCH_ROWS = 20
 MAX_HEADER_DEPTH = 2
@@ -27,6 +29,8 @@ class Identified:
     header_row: int                 # 0-based first header row
     depth: int                      # header rows
     columns: dict[str, Column]      # field name → column
+    # (field, first column, another column) where two columns both mean one field
+    duplicates: tuple[tuple[str, Column, Column], ...] = ()
 
     @property
     def data_row(self) -> int:
@@ -43,16 +47,17 @@ class Unidentified:
     reason: str
 
 
-def identify(sheet: RawSheet, catalogue: Catalogue,
-             merged: MergedCells | None = None) -> Identified | Unidentified:
+def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None = None,
+             year: int | None = None) -> Identified | Unidentified:
+    """The sheet's kind. ``year`` is the folder's 年度 (it tells last year's figures apart)."""
     if all(is_blank(value) for row in sheet.rows for value in row):
         return Unidentified("空工作表")
     merged = merged or MergedCells(sheet)
-    blocks = list(_header_blocks(sheet, merged))
+    blocks = list(_header_blocks(sheet, merged, catalogue))
     best: list[Identified] = []         # per kind, its best qualifying header block
     nearest: list[Identified] = []      # per kind, its best block even if not qualifying
     for kind in catalogue.kinds:
-        candidates = {(row, depth): Identified(kind, row, depth, match_columns(kind, columns))
+        candidates = {(row, depth): _candidate(kind, row, depth, columns)
                       for row, depth, columns in blocks}
         ranked = [c for c in candidates.values() if _justified(c, candidates, merged)]
         nearest.append(max(ranked, key=lambda c: c.score))
@@ -67,16 +72,30 @@ def identify(sheet: RawSheet, catalogue: Catalogue,
     if len(best) > 1 and best[1].score == winner.score:
         return Unidentified(f"表头同时符合「{winner.kind.label}」和「{best[1].kind.label}」，"
                             "无法判断是哪一种，请删去多余的列")
+    qualified = {c.kind.id for c in best}
+    closer = [c for c in nearest if c.kind.id not in qualified and c.score > winner.score]
+    if closer:
+        return Unidentified(_closer_kind_reason(max(closer, key=lambda c: c.score), winner))
+    if winner.kind.needs_prior_year:
+        reason = _no_prior_year_sign(sheet, winner, merged, catalogue, year)
+        if reason:
+            return Unidentified(reason)
     return winner
 
 
-def _header_blocks(sheet: RawSheet, merged: MergedCells):
+def _candidate(kind: KindSpec, row: int, depth: int, columns: list[Column]) -> Identified:
+    matched, duplicates = match_columns(kind, columns)
+    return Identified(kind, row, depth, matched, tuple(duplicates))
+
+
+def _header_blocks(sheet: RawSheet, merged: MergedCells, catalogue: Catalogue):
     """Every (first row, depth, columns) worth trying among the first rows."""
     last = min(HEADER_SEARCH_ROWS, len(sheet.rows))
     for header_row in range(last):
         for depth in range(1, MAX_HEADER_DEPTH + 1):
             if header_row + depth <= last:     # every row of a block is also tried alone
-                yield header_row, depth, header_columns(sheet, merged, header_row, depth)
+                yield header_row, depth, header_columns(sheet, merged, header_row, depth,
+                                                        catalogue.words)
 
 
 def _justified(candidate: Identified, candidates: dict[tuple[int, int], Identified],
@@ -98,18 +117,56 @@ def _justified(candidate: Identified, candidates: dict[tuple[int, int], Identifi
     return linked and candidate.score >= max(singles) > 0
 
 
-def match_columns(kind: KindSpec, columns: list[Column]) -> dict[str, Column]:
-    """Field → column. The whole flattened text is tried before its last part ("金额/借方" →
-    借方), so "本期发生额/借方" and "期初余额/借方" stay apart; the first column wins a field."""
+def match_columns(kind: KindSpec, columns: list[Column]
+                  ) -> tuple[dict[str, Column], list[tuple[str, Column, Column]]]:
+    """(field → column, fields two columns claim). The whole flattened text is tried before its
+    last part ("金额/借方" → 借方), so "本期发生额/借方" and "期初余额/借方" stay apart.
+
+    A second column for a field is not silently dropped: it is listed, and the extractor stops
+    on it if this header block is the sheet's (identify tries many blocks; most are not)."""
     matched: dict[str, Column] = {}
+    duplicates: list[tuple[str, Column, Column]] = []
     for column in columns:
         for key in column.keys:
             field = kind.field_for(key)
             if field is not None:
                 if field not in matched:
                     matched[field] = column
+                else:
+                    duplicates.append((field, matched[field], column))
                 break
-    return matched
+    return matched, duplicates
+
+
+def _closer_kind_reason(closer: Identified, winner: Identified) -> str:
+    missing = "；".join(closer.kind.unmet(set(closer.columns)))
+    found = "、".join(column.text for column in closer.columns.values())
+    return (f"表头更像「{closer.kind.label}」（第 {closer.header_row + 1} 行表头，找到 {found}），"
+            f"但缺少列：{missing}；不按「{winner.kind.label}」读取，请补上缺少的列")
+
+
+def _no_prior_year_sign(sheet: RawSheet, found: Identified, merged: MergedCells,
+                        catalogue: Catalogue, year: int | None) -> str:
+    """"" if the sheet shows it holds last year's figures, else why it is not read as such.
+
+    Signs: a column named with a [words] prior_year word (上年决算数); the title's year being the
+    folder's year − 1; without a folder year or title year, such a word in the title."""
+    words = catalogue.words.prior_year
+    if any(word in fold(column.text) for column in found.columns.values() for word in words):
+        return ""
+    title = title_info(title_texts(sheet, found.header_row, merged), catalogue.words)
+    label = found.kind.label
+    shown = "、".join(f"「{w}」" for w in words)
+    if title.year is not None and year is not None:
+        if title.year == year - 1:
+            return ""
+        return (f"有{'、'.join(f'「{c.text}」' for c in found.columns.values())}列，但标题中的年度是"
+                f" {title.year} 年，不是上年（{year - 1} 年），不按「{label}」读取；"
+                f"如确是上年决算数，请把标题写成「{year - 1}年度决算主要数据」")
+    if any(word in fold(text) for text in title.texts for word in words):
+        return ""
+    return (f"有{'、'.join(f'「{c.text}」' for c in found.columns.values())}列，但标题和列名中"
+            f"都看不出是上年决算数（应有上年年度，或{shown}等字样），不按「{label}」读取")
 
 
 def _no_kind_reason(nearest: list[Identified], catalogue: Catalogue) -> str:

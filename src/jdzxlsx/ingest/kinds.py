@@ -7,13 +7,14 @@ accountant's, so it raises TemplateError).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from ..errors import TemplateError
-from .text import fold, fold_label
+from .text import fold, fold_label, label_prefix_pattern
 
 FIELD_TYPES = frozenset({
     "text", "code_name", "code", "name", "date", "period", "month", "day", "amount", "count",
@@ -30,10 +31,11 @@ class Vocabulary:
     canonical: tuple[str, ...]
     spellings: tuple[str, ...]      # canonical values, then their aliases, as written
     _lookup: dict[str, str]
+    _prefix: re.Pattern[str]        # layout words in front of a label ("其中：", "一、")
 
     def resolve(self, text: str) -> str | None:
         """The canonical value for a spelling, or None if it is not one we know."""
-        return self._lookup.get(fold_label(text))
+        return self._lookup.get(fold_label(text, self._prefix))
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class FieldSpec:
     vocabulary: Vocabulary | None = None
     skip_unknown: bool = False      # choice fields: leave out a row with an unknown value
     keep_unknown: bool = False      # choice fields: keep an unknown value as written (checked later)
+    no_value: Vocabulary | None = None  # text fields: spellings meaning "none" ("无", "-") → ""
 
     @property
     def label(self) -> str:
@@ -58,6 +61,9 @@ class KindSpec:
     require: tuple[tuple[tuple[str, ...], ...], ...]   # groups of alternatives of field sets
     subtotals: str                                       # skip / mark / keep
     _aliases: dict[str, str]                             # folded alias → field name
+    needs_prior_year: bool = False      # read only with a sign that it is last year's
+    single_period: bool = False         # a title naming several months is refused
+    code_subtotals: tuple[str, ...] = ()  # code fields whose strict prefixes are subtotals
 
     def field_for(self, folded_label: str) -> str | None:
         return self._aliases.get(folded_label)
@@ -74,12 +80,40 @@ class KindSpec:
 
 
 @dataclass(frozen=True)
+class Words:
+    """The [words] of input_kinds.toml: the vocabulary of titles, totals and placeholders."""
+
+    subtotal: tuple[str, ...] = ()          # folded
+    footer: tuple[str, ...] = ()            # folded
+    report_titles: tuple[str, ...] = ()     # as written, longest first
+    unit_keys: tuple[str, ...] = ()
+    period_keys: tuple[str, ...] = ()
+    other_title_keys: tuple[str, ...] = ()
+    not_period: tuple[str, ...] = ()
+    money_units: tuple[tuple[str, int], ...] = ()   # (unit, 元 per unit)
+    currency: tuple[str, ...] = ()
+    zero_marks: frozenset[str] = frozenset()        # NFKC-normalised, spaces removed
+    label_prefixes: tuple[str, ...] = ()
+    prior_year: tuple[str, ...] = ()        # folded
+
+
+@dataclass(frozen=True)
 class Catalogue:
     kinds: tuple[KindSpec, ...]
     vocabularies: dict[str, Vocabulary]
-    subtotal_words: tuple[str, ...]     # folded
-    footer_words: tuple[str, ...]       # folded
-    report_titles: tuple[str, ...]      # as written, longest first
+    words: Words = Words()
+
+    @property
+    def subtotal_words(self) -> tuple[str, ...]:
+        return self.words.subtotal
+
+    @property
+    def footer_words(self) -> tuple[str, ...]:
+        return self.words.footer
+
+    @property
+    def report_titles(self) -> tuple[str, ...]:
+        return self.words.report_titles
 
 
 @cache
@@ -90,36 +124,63 @@ def catalogue() -> Catalogue:
 
 
 def parse_catalogue(data: dict) -> Catalogue:
-    vocabularies = {name: _vocabulary(name, table)
+    words = _words(data.get("words", {}))
+    prefix = label_prefix_pattern(words.label_prefixes)
+    vocabularies = {name: _vocabulary(name, table, prefix)
                     for name, table in data.get("values", {}).items()}
-    kinds = tuple(_kind(kind_id, table, vocabularies)
+    shared = data.get("fields", {})
+    kinds = tuple(_kind(kind_id, table, vocabularies, shared)
                   for kind_id, table in data.get("kinds", {}).items())
-    words = data.get("words", {})
-    return Catalogue(
-        kinds=kinds,
-        vocabularies=vocabularies,
-        subtotal_words=tuple(fold(w) for w in words.get("subtotal", [])),
-        footer_words=tuple(fold(w) for w in words.get("footer", [])),
-        report_titles=tuple(sorted(words.get("report_titles", []), key=len, reverse=True)),
+    return Catalogue(kinds=kinds, vocabularies=vocabularies, words=words)
+
+
+def _words(table: dict) -> Words:
+    def listed(key: str) -> tuple[str, ...]:
+        return tuple(table.get(key, []))
+
+    units = table.get("money_units", {})
+    if not all(isinstance(v, int) and v > 0 for v in units.values()):
+        raise TemplateError("input_kinds.toml：[words] money_units 的值应为正整数（每单位合多少元）")
+    return Words(
+        subtotal=tuple(fold(w) for w in listed("subtotal")),
+        footer=tuple(fold(w) for w in listed("footer")),
+        report_titles=tuple(sorted(listed("report_titles"), key=len, reverse=True)),
+        unit_keys=listed("unit_keys"),
+        period_keys=listed("period_keys"),
+        other_title_keys=listed("other_title_keys"),
+        not_period=listed("not_period"),
+        money_units=tuple(units.items()),
+        currency=listed("currency"),
+        zero_marks=frozenset(fold(w) for w in listed("zero_marks")),
+        label_prefixes=listed("label_prefixes"),
+        prior_year=tuple(fold(w) for w in listed("prior_year")),
     )
 
 
-def _vocabulary(name: str, table: dict[str, list[str]]) -> Vocabulary:
+def _vocabulary(name: str, table: dict[str, list[str]], prefix: re.Pattern[str]) -> Vocabulary:
     lookup: dict[str, str] = {}
     for canonical, aliases in table.items():
         for spelling in (canonical, *aliases):
-            key = fold_label(spelling)
+            key = fold_label(spelling, prefix)
             if lookup.get(key, canonical) != canonical:
                 raise TemplateError(f"input_kinds.toml：[values.{name}] 中「{spelling}」"
                                     f"同时对应「{lookup[key]}」和「{canonical}」")
             lookup[key] = canonical
     spellings = tuple(dict.fromkeys([*table, *(a for aliases in table.values() for a in aliases)]))
-    return Vocabulary(name, tuple(table), spellings, lookup)
+    return Vocabulary(name, tuple(table), spellings, lookup, prefix)
 
 
-def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary]) -> KindSpec:
-    fields = {name: _field(kind_id, name, spec, vocabularies)
-              for name, spec in table.get("fields", {}).items()}
+def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary],
+          shared: dict[str, dict]) -> KindSpec:
+    specs: dict[str, dict] = {}
+    for name in table.get("shared", []):
+        if name not in shared:
+            raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] shared 中的 {name} "
+                                "不在 [fields] 中")
+        specs[name] = dict(shared[name])
+    for name, spec in table.get("fields", {}).items():
+        specs[name] = {**specs.get(name, {}), **spec}
+    fields = {name: _field(kind_id, name, spec, vocabularies) for name, spec in specs.items()}
     aliases: dict[str, str] = {}
     for field in fields.values():
         for alias in field.aliases:
@@ -139,7 +200,15 @@ def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary]) -> Kin
     subtotals = table.get("subtotals", "skip")
     if subtotals not in SUBTOTAL_MODES:
         raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] subtotals = {subtotals!r}")
-    return KindSpec(kind_id, table.get("label", kind_id), fields, require, subtotals, aliases)
+    code_subtotals = tuple(table.get("code_subtotals", []))
+    for name in code_subtotals:
+        if name not in fields:
+            raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] code_subtotals 中的 "
+                                f"{name} 不是该类的字段")
+    return KindSpec(kind_id, table.get("label", kind_id), fields, require, subtotals, aliases,
+                    needs_prior_year=bool(table.get("needs_prior_year", False)),
+                    single_period=bool(table.get("single_period", False)),
+                    code_subtotals=code_subtotals)
 
 
 def _field(kind_id: str, name: str, spec: dict,
@@ -149,11 +218,15 @@ def _field(kind_id: str, name: str, spec: dict,
         raise TemplateError(f"{where}：未知类型 {spec.get('type')!r}")
     if not spec.get("aliases"):
         raise TemplateError(f"{where}：缺少 aliases")
-    vocabulary = None
+    vocabulary = no_value = None
     if spec["type"] == "choice":
         vocabulary = vocabularies.get(spec.get("values", ""))
         if vocabulary is None:
             raise TemplateError(f"{where}：values 应为 [values.*] 中的一个名称")
+    if "no_value" in spec:
+        no_value = vocabularies.get(spec["no_value"])
+        if no_value is None or spec["type"] not in ("text", "name"):
+            raise TemplateError(f"{where}：no_value 只用于文字列，且应为 [values.*] 中的一个名称")
     return FieldSpec(name, spec["type"], tuple(spec["aliases"]), vocabulary,
                      skip_unknown=spec.get("unknown") == "skip",
-                     keep_unknown=spec.get("unknown") == "keep")
+                     keep_unknown=spec.get("unknown") == "keep", no_value=no_value)

@@ -114,7 +114,7 @@ class SourceFile:
 
     path: str               # relative to the input folder
     sha256: str
-    format: str             # xlsx / xls / html / xml / csv
+    format: str             # xlsx / xls / html / xml / csv, or "empty" for a 0-byte file
     sheets: tuple[tuple[str, str], ...]   # (sheet name, kind) per sheet identified
     notes: tuple[str, ...] = ()           # e.g. "金额单位为万元，已换算为元"
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cache
 
 _WHITESPACE = re.compile(r"\s+")
 # Dashes the exports use interchangeably inside values such as "财政拨款—一般公共预算".
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "−": "-", "―": "-"})
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」")
-# "一、" "1." "(一)" "其中:" in front of a hand-kept label carry layout, not meaning.
-_LABEL_PREFIX = re.compile(r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|\([一二三四五六七八九十\d]+\))+")
+# Enumerators ("一、" "1." "(一)") in front of a hand-kept label carry layout, not meaning; so do
+# the words input_kinds.toml lists as label_prefixes ("其中：").
+_ENUMERATOR = r"[一二三四五六七八九十]+[、.]|\d+[、.](?!\d)|\([一二三四五六七八九十\d]+\)"
 
 
 def cell_text(value: object) -> str:
@@ -38,9 +40,16 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def fold_label(text: str) -> str:
-    """Like fold, and also drop leading enumerators ("一、", "其中：") of hand-kept labels."""
-    return _LABEL_PREFIX.sub("", fold(text))
+@cache
+def label_prefix_pattern(words: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """What fold_label drops in front of a label: enumerators and ``words`` (with a colon)."""
+    keyed = "".join(f"{re.escape(fold(word))}[:：]?|" for word in words)
+    return re.compile(f"^(?:{keyed}{_ENUMERATOR})+")
+
+
+def fold_label(text: str, prefix: re.Pattern[str] | None = None) -> str:
+    """Like fold, and also drop leading enumerators and ``prefix`` words ("一、", "其中：")."""
+    return (prefix or label_prefix_pattern()).sub("", fold(text))
 
 
 def squeeze(text: str) -> str:

@@ -25,10 +25,17 @@ from .spreadsheetml import SPREADSHEETML_NAMESPACE, read_spreadsheetml
 __all__ = ["RawSheet", "sniff_format", "read_sheets", "decode_text"]
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
+# An xlsx with an opening password is an OLE compound file holding this stream (MS-OFFCRYPTO).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _HTML_MARKERS = re.compile(r"<\s*(?:!doctype\s+html|html|table|tr|td|body|head|meta)\b", re.I)
 _WORKBOOK_ELEMENT = re.compile(r"<\s*(?:\w+:)?Workbook\b")
 _SAVE_AS_HINT = "请用 Excel 或 WPS 打开该文件，另存为 .xlsx 后放回文件夹再运行。"
+_FORMAT_NAMES = {"xls": "Excel 97-2003（.xls）", "xlsx": "Excel（.xlsx）", "ods": "OpenDocument（.ods）",
+                 "html": "网页表格（HTML）", "xml": "Excel 2003 XML", "csv": "文本表格（CSV）"}
+# pyo3 raises PanicException (a BaseException, not importable by name) when native code panics
+# on a broken file; it is caught by this name, and nothing else beyond Exception is.
+_PANIC = ("pyo3_runtime", "PanicException")
 
 
 def sniff_format(data: bytes) -> str:
@@ -52,6 +59,10 @@ def sniff_format(data: bytes) -> str:
 def read_sheets(data: bytes, file: str, stem: str) -> tuple[str, list[RawSheet]]:
     """(format, sheets) of one file; ``file`` names it in errors, ``stem`` names text sheets."""
     fmt = sniff_format(data)
+    if fmt == "xls" and _ENCRYPTED_STREAM in data:
+        raise InputError("文件设有打开密码，请去掉密码后另存再放入目录", file=file,
+                         hint="用 Excel 或 WPS 输入密码打开，在「文件 → 信息 → 保护工作簿」"
+                              "（WPS：「文件 → 文档加密」）中清除打开密码，另存为 .xlsx 后放回。")
     try:
         if fmt in ("xls", "xlsx", "ods"):
             return fmt, read_workbook(data)
@@ -70,14 +81,14 @@ def read_sheets(data: bytes, file: str, stem: str) -> tuple[str, list[RawSheet]]
     except DecodeError as error:
         raise InputError(f"无法识别文件的文字编码（试过 {error.tried}）", file=file,
                          hint="请用 Excel 或 WPS 打开后另存为 .xlsx，或另存为 UTF-8 编码的 CSV。") from None
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as error:  # noqa: BLE001
-        # The binary readers are native code (calamine raises its own types and, for some broken
-        # files, pyo3's PanicException, which is a BaseException): whatever they raise, the
+    except Exception as error:  # noqa: BLE001
+        # The readers (calamine is native code) raise their own types for broken files: the
         # accountant needs the file's name and a remedy, not a traceback.
-        raise InputError(f"无法按 {fmt} 格式读取文件：{_reason(error)}", file=file,
-                         hint=_SAVE_AS_HINT) from error
+        raise _unreadable(fmt, file, error) from error
+    except BaseException as error:
+        if (type(error).__module__, type(error).__name__) != _PANIC:
+            raise
+        raise _unreadable(fmt, file, error) from error
 
 
 def _text_head(data: bytes) -> str:
@@ -89,8 +100,13 @@ def _text_head(data: bytes) -> str:
     return head.lstrip("\ufeff \t\r\n")
 
 
-def _reason(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    if "password" in text.lower() or type(error).__name__ == "PasswordError":
-        return "文件设有打开密码"
-    return text.splitlines()[0][:200]
+def _unreadable(fmt: str, file: str, error: BaseException) -> InputError:
+    """The Chinese message for a file its reader could not read (the library's words are
+    kept only as the exception's cause, for a developer)."""
+    if type(error).__name__ == "PasswordError":
+        return InputError("文件设有打开密码，请去掉密码后另存再放入目录", file=file,
+                          hint="用 Excel 或 WPS 输入密码打开，清除打开密码后另存为 .xlsx 放回。")
+    return InputError(f"文件已损坏或不完整，无法作为{_FORMAT_NAMES.get(fmt, fmt)}文件读取"
+                      "（可能是复制或下载未完成，或导出中断）", file=file,
+                      hint="请用 Excel 或 WPS 打开该文件；能打开的话另存为 .xlsx 后放回文件夹，"
+                           "打不开的话请从会计软件重新导出。")

@@ -36,11 +36,23 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, declared: str | None = None, *, partial: bool = False) -> str:
-    """The text of a file. ``partial`` tolerates a multi-byte character cut at the end."""
+    """The text of a file. ``partial`` tolerates a multi-byte character cut at the end.
+
+    A BOM whose encoding the rest of the bytes do not follow (a GBK file some tool prefixed
+    with a UTF-8 BOM) is not trusted: the bytes after it go through the usual order, without
+    the codec that just failed.
+    """
+    candidates = ["utf-8"]
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace" if partial else "strict")
-    candidates = ["utf-8"]
+            try:
+                return data.decode(codec, errors="replace" if partial else "strict")
+            except UnicodeDecodeError:
+                data = data[len(bom):]
+                if codec != "utf-8-sig":
+                    raise DecodeError(f"{codec}（文件开头的标记）") from None
+                candidates = []
+                break
     if declared:
         candidates.append(_SUPERSETS.get(declared, declared))
     candidates.append("gb18030")
@@ -49,7 +61,7 @@ def decode_text(data: bytes, declared: str | None = None, *, partial: bool = Fal
             return _decode(data, codec, partial)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise DecodeError("、".join(dict.fromkeys(candidates)))
+    raise DecodeError("、".join(dict.fromkeys(["utf-8", *candidates])))
 
 
 def _decode(data: bytes, codec: str, partial: bool) -> str:
