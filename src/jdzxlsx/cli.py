@@ -180,9 +180,10 @@ def _values(f: Finding) -> str:
     parts = [f"左 {_number(f.left, f.unit)}", f"右 {_number(f.right, f.unit)}"]
     if f.difference not in (None, ""):
         parts.append(f"差 {_number(f.difference, f.unit)}")
+    text = "，".join(parts) + f" {f.unit}"
     if f.ratio not in (None, ""):
-        parts.append(f"比率 {f.ratio:.2%}")
-    return "（" + "，".join(parts) + f" {f.unit}）"
+        text += f"；比率 {f.ratio:.2%}"
+    return f"（{text}）"
 
 
 def _report(findings: list[Finding], not_checked: list[str] = ()) -> None:
