@@ -79,6 +79,16 @@ def _month_exported_twice(folder: Path) -> None:
     shutil.copy(folder / "凭证明细_2020-07.xlsx", folder / "凭证明细_2020-07 - 副本.xlsx")
 
 
+def _subsidy_from_the_parent_unit(folder: Path) -> None:
+    """研究所 books a receipt as 6201 上级补助预算收入 (money from 局本级, inside the department)."""
+    edit_csv_line(folder, 118, ",6609,其他预算收入,", ",6201,上级补助预算收入,")
+
+
+def _remittance_from_a_subordinate_unit(folder: Path) -> None:
+    """墙改办 books a receipt as 6301 附属单位上缴预算收入."""
+    edit_csv_line(folder, 155, ",6609,其他预算收入,", ",6301,附属单位上缴预算收入,")
+
+
 def _account_outside_the_mapping(folder: Path) -> None:
     edit_csv_line(folder, 5, ",7101,行政支出,", ",7199,其他行政支出,")
 
@@ -106,6 +116,8 @@ INPUT_SCENARIOS = {
     "a voucher whose debits differ from its credits": _debits_not_equal_credits,
     "an expense tagged with another fund": _expense_tagged_with_another_fund,
     "a month exported twice": _month_exported_twice,
+    "a subsidy from the parent unit": _subsidy_from_the_parent_unit,
+    "a remittance from a subordinate unit": _remittance_from_a_subordinate_unit,
     "an account outside the mapping": _account_outside_the_mapping,
     "a fund source nobody knows": _fund_source_nobody_knows,
     "a budget quota raised": _budget_quota_raised,

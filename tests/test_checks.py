@@ -116,6 +116,14 @@ def test_a_month_exported_twice_names_the_repeated_vouchers_and_both_files():
     assert all(f.left == 2 * f.right for f in repeated)
 
 
+def test_money_moving_inside_the_department_is_reported_not_dropped():
+    bad = failing(findings_after("a subsidy from the parent unit"))
+    assert {"C1-1", "C2"} <= set(bad)
+    assert bad["C2"].severity == "提示" and bad["C2"].left == Decimal("5.31")
+    assert {"C1-2", "C2"} <= set(failing(findings_after("a remittance from a subordinate unit")))
+    assert failing(findings_after("sample as it is")).keys().isdisjoint({"C1-1", "C1-2", "C2"})
+
+
 def test_an_account_outside_the_mapping_is_listed_not_guessed():
     bad = failing(findings_after("an account outside the mapping"))
     (line,) = [f for i, f in bad.items() if rule_of(i) == "S7"]
