@@ -267,11 +267,20 @@ class Planner:
     def _single(self, rule: dict) -> list[Instance]:
         return self._compare(rule, "", rule["description"], rule["left"], rule["right"])
 
+    def _filled(self, rule: dict, key: str, fill: dict, place: str | None = None,
+                ) -> list[Instance]:
+        """The rule with its placeholders filled for one instance; ``place`` overrides where
+        to look when the instance's cells do not say it (a month, a fund, a budget class)."""
+        instances = self._compare(rule, key, rule["description"].format(**fill),
+                                  rule["left"].format(**fill), rule["right"].format(**fill))
+        if place is not None:
+            for instance in instances:
+                instance.place, instance.link = place, None
+        return instances
+
     def _each_row(self, rule: dict) -> list[Instance]:
         return [i for code in self.table_rows(rule["table"])
-                for i in self._compare(rule, code, rule["description"].format(code=code),
-                                       rule["left"].format(code=code),
-                                       rule["right"].format(code=code))]
+                for i in self._filled(rule, code, {"code": code})]
 
     def _each_parent(self, rule: dict) -> list[Instance]:
         prefix = layout(self.paper.year, rule["table"])["name_prefix"]
@@ -296,10 +305,7 @@ class Planner:
                                for c, n in classes)
             return self._compare(rule, "", rule["description"], rule["left"], right)
         return [i for code, name in classes
-                for i in self._compare(rule, code, rule["description"].format(
-                    class_code=code, class_name=name),
-                    rule["left"].format(class_code=code, class_name=name),
-                    rule["right"].format(class_code=code, class_name=name))]
+                for i in self._filled(rule, code, {"class_code": code, "class_name": name})]
 
     def _each_group(self, rule: dict) -> list[Instance]:
         """Right side: one independently rounded term per value of ``group_by``."""
@@ -317,43 +323,25 @@ class Planner:
 
     def _each_month(self, rule: dict) -> list[Instance]:
         year, last = self.paper.year, int(self.paper.period_end[5:])
-        out = []
-        for month in (f"{year}-{m:02d}" for m in range(1, last + 1)):
-            for instance in self._compare(rule, month, rule["description"].format(month=month),
-                                          rule["left"].format(month=month),
-                                          rule["right"].format(month=month)):
-                instance.place, instance.link = f"{month} 明细账", None
-                out.append(instance)
-        return out
+        return [i for month in (f"{year}-{m:02d}" for m in range(1, last + 1))
+                for i in self._filled(rule, month, {"month": month}, f"{month} 明细账")]
 
     def _each_fund(self, rule: dict) -> list[Instance]:
         funds = sorted({l.fund_source for l in self.paper.lines
                         if l.fund_source and l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
-        out = []
-        for fund in funds:
-            fill = {"fund": fund}
-            for instance in self._compare(rule, fund, rule["description"].format(**fill),
-                                          rule["left"].format(**fill),
-                                          rule["right"].format(**fill)):
-                instance.place, instance.link = f"底稿（资金性质：{fund}）", None
-                out.append(instance)
-        return out
+        return [i for fund in funds
+                for i in self._filled(rule, fund, {"fund": fund}, f"底稿（资金性质：{fund}）")]
 
     def _each_budget_class(self, rule: dict) -> list[Instance]:
         fund = rule["fund"]
         classes = ({b.function_code[:3] for b in self.paper.budget if b.fund_source == fund}
                    | {l.function_code[:3] for l in self.paper.lines
                       if l.direction == EXPENDITURE and l.fund_source == fund and l.function_code})
-        out = []
-        for code in sorted(classes):
-            fill = {"class_code": code, "class_name": self.codebook.name(code) or "（未知类）",
-                    "fund": fund}
-            for instance in self._compare(rule, code, rule["description"].format(**fill),
-                                          rule["left"].format(**fill),
-                                          rule["right"].format(**fill)):
-                instance.place, instance.link = f"预算指标、底稿 {code} 类", None
-                out.append(instance)
-        return out
+        return [i for code in sorted(classes)
+                for i in self._filled(rule, code, {"class_code": code, "fund": fund,
+                                                   "class_name": self.codebook.name(code)
+                                                   or "（未知类）"},
+                                      f"预算指标、底稿 {code} 类")]
 
     def _each_staffing(self, rule: dict) -> list[Instance]:
         """Every hand-typed total of the staffing sheet against the sum of its parts."""
