@@ -76,3 +76,30 @@ def test_a_staffing_category_typed_twice_is_refused_with_both_places(sample_copy
     code, out, dist = _build(sample_copy, tmp_path, capsys)
     assert code == 2 and not dist.exists()
     assert "「行政编制」出现了两次" in out.err and "第 4 行" in out.err and "第3行" in out.err
+
+
+def test_a_year_in_the_configuration_that_is_not_a_year_is_a_message(sample_copy, tmp_path,
+                                                                     capsys):
+    (sample_copy / "jdzxlsx.toml").write_text('"部门" = "某局"\n"年度" = "二〇二〇"\n', "utf-8")
+    code, out, dist = _build(sample_copy, tmp_path, capsys)
+    assert code == 2 and "jdzxlsx.toml" in out.err and "不是年份" in out.err
+    assert not dist.exists()
+
+
+def test_the_readme_configuration_example_is_valid_and_names_the_department(sample_copy,
+                                                                            tmp_path):
+    """The jdzxlsx.toml shown in the README parses and overrides the folder's name."""
+    import re
+    import tomllib
+
+    from tests.conftest import ROOT, build_sample
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)
+    example = "\n".join(line.strip() for line in example.splitlines())
+    assert tomllib.loads(example)["年度"] == 2020
+    renamed = tmp_path / "输入"
+    sample_copy.rename(renamed)
+    (renamed / "jdzxlsx.toml").write_text(example, "utf-8")
+    path = build_sample(tmp_path / "dist", folder=renamed)
+    assert path.name == "景德镇市陶瓷产业发展局_2020年度部门决算_v001.xlsx"

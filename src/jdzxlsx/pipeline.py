@@ -47,22 +47,26 @@ class BuildResult:
 
 def folder_settings(folder: Path) -> FolderSettings:
     """Department and year: from jdzxlsx.toml when present, else from the folder's name
-    (<单位>-<年度>, as `jdzxlsx init` and the sample name it)."""
+    (<单位>-<年度>, as the sample is named)."""
     config = folder / "jdzxlsx.toml"
     if config.exists():
         try:
             data = tomllib.loads(config.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise InputError(f"配置文件格式错误：{error}", file="jdzxlsx.toml",
-                             hint="按 README 中的示例修改，或删除该文件。") from None
+                             hint='按 README 中的示例修改（中文键名要加引号，如 "部门" = "某局"、"年度" = 2020），'
+                                  "或删除该文件。") from None
         department, year = data.get("部门") or data.get("department"), data.get("年度") or data.get("year")
         if department and year:
-            return FolderSettings(str(department), int(year))
+            if not str(year).strip().isdigit():
+                raise InputError(f"年度「{year}」不是年份。", file="jdzxlsx.toml",
+                                 hint='写成 "年度" = 2020。')
+            return FolderSettings(str(department), int(str(year).strip()))
     match = FOLDER_NAME.match(folder.resolve().name)
     if not match:
         raise InputError(f"无法从目录名「{folder.resolve().name}」得知部门和年度。",
                          hint="把目录命名为「部门名称-年度」（如 景德镇市陶瓷产业发展局-2020），"
-                              "或在目录中放一个 jdzxlsx.toml，写明 部门 = \"…\" 和 年度 = 2020。")
+                              '或在目录中放一个 jdzxlsx.toml，写明 "部门" = "…" 和 "年度" = 2020。')
     return FolderSettings(match["department"], int(match["year"]))
 
 

@@ -311,10 +311,7 @@ class Planner:
         """Right side: one independently rounded term per value of ``group_by``."""
         where = tuple((str(k), str(v)) for k, v in rule["where"].items())
         column = next(c for c in WORKING_PAPER_COLUMNS if c.key == rule["group_by"])
-        wanted = dict(where)
-        getters = {c.key: c.value for c in WORKING_PAPER_COLUMNS if c.key in wanted}
-        values = sorted({str(column.value(line)) for line in self.paper.lines
-                         if all(str(g(line)) == wanted[k] for k, g in getters.items())})
+        values = sorted({str(column.value(line)) for line in self.paper.matching(where)})
         unit = rule.get("unit", "万元")
         right = Side([(1, query_term(where + ((rule["group_by"], v),), unit)) for v in values])
         left = Side.parse(rule["left"], unit, rule["id"])

@@ -199,7 +199,8 @@ def build_classification(spec: dict, paper: WorkingPaper, codebook: Codebook) ->
     frame.yuan_headers(top + 1, [f"{c['label']}（元）" for c in columns])
     first_data = top + 3
 
-    codes = _codes_in_use(paper, spec["rows_from"], codebook)
+    codes = {line.function_code for line in paper.matching(_criteria(spec["rows_from"]))
+             if line.function_code}
     tree = _code_tree(codes, codebook)
     rows = [("合计", None)] + [(code, codebook.name(code)) for code in tree.order]
     sheet.row_keys = [code for code, _ in rows]
@@ -225,15 +226,6 @@ def build_classification(spec: dict, paper: WorkingPaper, codebook: Codebook) ->
 
 def _name_style(code: str) -> str:
     return {3: "name_class", 5: "name_item"}.get(len(code), "name_sub")
-
-
-def _codes_in_use(paper: WorkingPaper, rows_from: dict, codebook: Codebook) -> set[str]:
-    wanted = dict(rows_from)
-    from ..working_paper import COLUMN_BY_KEY
-
-    getters = {k: COLUMN_BY_KEY[k].value for k in wanted}
-    return {line.function_code for line in paper.lines
-            if line.function_code and all(str(g(line)) == wanted[k] for k, g in getters.items())}
 
 
 @dataclass

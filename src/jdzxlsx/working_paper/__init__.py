@@ -176,6 +176,11 @@ class WorkingPaper:
         wanted = dict(criteria)
         return self._grouped(table, keys, amount).get(tuple(wanted[k] for k in keys), Decimal(0))
 
+    def matching(self, criteria: tuple[tuple[str, str], ...]) -> list[WorkingLine]:
+        """The 底稿 lines whose columns hold every (column, value) pair."""
+        getters = [(COLUMN_BY_KEY[k].value, v) for k, v in criteria]
+        return [line for line in self.lines if all(str(g(line)) == v for g, v in getters)]
+
     def count(self, criteria: tuple[tuple[str, str], ...],
               table: str = WORKING_PAPER_SHEET) -> int:
         """Python twin of COUNTIFS(<table>_<key>, "<value>", …)."""
