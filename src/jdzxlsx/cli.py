@@ -15,9 +15,9 @@ from pathlib import Path
 
 from . import __version__
 from .archive import archive_build, manifest_for
-from .checks import SEVERITIES, Finding, findings_from_workbook
+from .checks import SEVERITIES, Finding, findings_from_workbook, tolerance_text
 from .errors import InputError, JdzxlsxError
-from .pipeline import BuildResult, build, key_figures
+from .pipeline import BuildResult, build
 from .xlsx import write_workbook
 
 EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3  # 1 only with --strict
@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="输出目录（默认 dist/）")
     build_cmd.add_argument("--strict", action="store_true",
                            help="核对发现「错误」级不符时以退出码 1 结束（工作簿照常生成）")
+    build_cmd.add_argument("--templates", type=Path, metavar="模板目录",
+                           help="改用该模板目录（可用 template.toml 的 base 继承某年度的模板）")
     check_cmd = commands.add_parser(
         "check", help="只核对、不生成新版本：给输入目录则按账重新核对，给工作簿则读出其核对表")
     check_cmd.add_argument("target", type=Path, metavar="输入目录或工作簿",
@@ -74,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--period", metavar="YYYY-MM", help="只核对到该月（含）为止的明细账")
     check_cmd.add_argument("--strict", action="store_true",
                            help="发现「错误」级不符时以退出码 1 结束")
+    check_cmd.add_argument("--templates", type=Path, metavar="模板目录",
+                           help="改用该模板目录（可用 template.toml 的 base 继承某年度的模板）")
     return parser
 
 
@@ -129,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     started = datetime.now(timezone.utc).astimezone()
-    result = build(args.folder, period=args.period, progress=_progress, built_at=started)
+    result = build(args.folder, period=args.period, progress=_progress, built_at=started,
+                   templates=args.templates)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print("生成工作簿……", file=sys.stderr)
@@ -137,7 +142,7 @@ def _build(args) -> int:
                              lambda path: write_workbook(result.book, path),
                              manifest_for(result, args.folder, started))
     _summary(result, archived)
-    _report(result.findings, result.not_checked)
+    _report(result.findings, result.not_checked, tolerance_text(result.checks.parameters))
     print(archived.workbook)
     return _exit_code(result.findings, args.strict)
 
@@ -145,6 +150,7 @@ def _build(args) -> int:
 def _check(args) -> int:
     target = Path(args.target)
     not_checked: list[str] = []
+    tolerances = ""
     if target.suffix.lower() in (".xlsx", ".xlsm") and target.is_file():
         if args.period:
             raise InputError("核对工作簿时不能指定 --period：工作簿的期间在生成时已定。",
@@ -152,9 +158,11 @@ def _check(args) -> int:
         findings = findings_from_workbook(target)
         print(f"核对工作簿：{target}（读取其「核对表」的计算结果）", file=sys.stderr)
     else:
-        result = build(target, period=args.period, progress=_progress)
+        result = build(target, period=args.period, progress=_progress,
+                       templates=args.templates)
         findings, not_checked = result.findings, result.not_checked
-    _report(findings, not_checked)
+        tolerances = tolerance_text(result.checks.parameters)
+    _report(findings, not_checked, tolerances)
     return _exit_code(findings, args.strict)
 
 
@@ -186,7 +194,7 @@ def _values(f: Finding) -> str:
     return f"（{text}）"
 
 
-def _report(findings: list[Finding], not_checked: list[str] = ()) -> None:
+def _report(findings: list[Finding], not_checked: list[str] = (), tolerances: str = "") -> None:
     """The check summary: counts per severity, then every 不符 with where to look."""
     out = sys.stderr
     counts = Counter((f.severity, f.verdict) for f in findings)
@@ -217,6 +225,8 @@ def _report(findings: list[Finding], not_checked: list[str] = ()) -> None:
                       file=out)
     if tails:
         print(f"尾差 {tails} 项（分别四舍五入所致，不是错账），详见工作簿「核对表」。", file=out)
+    if tolerances:
+        print(f"所用容差：{tolerances}", file=out)
     for text in not_checked:
         print(f"未核对：{text}", file=out)
 
@@ -235,7 +245,7 @@ def _summary(result: BuildResult, archived) -> None:
     for skipped in result.ingested.skipped:
         print(f"  未识别（已跳过）：{skipped}", file=out)
     print("  主要数字（万元）：", file=out)
-    for cell_id, label in key_figures(result.settings.year):
+    for cell_id, label in result.template.key_figures:
         if cell_id in cells:
             print(f"    {_pad(label, 28)}{cells[cell_id][1].value:>12,.2f}", file=out)
     print(f"  已生成第 {archived.version} 版（SHA-256 {archived.sha256[:16]}…），清单："

@@ -51,7 +51,25 @@ class InputError(JdzxlsxError):
 
 
 class TemplateError(JdzxlsxError):
-    """A file under templates/<year>/ is malformed: a fault of the installation, not the input."""
+    """A file under templates/<year>/ is malformed: names the file and line, what is wrong and
+    what is expected there."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 expected: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.expected = expected
+
+    def __str__(self) -> str:
+        place = ""
+        if self.file:
+            place = f"模板「{self.file}」" + (f"第 {self.line} 行" if self.line else "") + "："
+        text = place + self.message
+        if self.expected:
+            text += f"\n  应为：{self.expected}"
+        return text
 
 
 def column_letter(column: int) -> str:

@@ -14,16 +14,15 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, TemplateError
 from .ingest import read_folder
 from .ingest.records import IngestResult
-from .checks import Finding, build_check_sheet
-from .model import Workbook
-from .tables import build_tables
-from .tables.working_sheets import (basic_info_sheet, budget_sheet, contents_sheet,
-                                    prior_year_sheet, working_paper_sheet)
-from .templates import load_toml, template_version
-from .working_paper import WorkingPaper, build_working_paper
+from .checks import CheckResult, Finding, build_checks
+from .model import UnknownName, Workbook
+from .tables import (basic_info_sheet, budget_sheet, build_tables, contents_sheet,
+                     prior_year_sheet, working_paper_sheet)
+from .templates import Template, load_template
+from .working_paper import QUERY_TABLES, WorkingPaper, build_working_paper
 
 FOLDER_NAME = re.compile(r"^(?P<department>.+?)[-_ ](?P<year>(19|20)\d{2})$")
 
@@ -40,9 +39,20 @@ class BuildResult:
     ingested: IngestResult
     paper: WorkingPaper
     book: Workbook
-    template_version: str
-    findings: list[Finding]
-    not_checked: list[str]
+    template: Template
+    checks: CheckResult
+
+    @property
+    def template_version(self) -> str:
+        return self.template.version
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.checks.findings
+
+    @property
+    def not_checked(self) -> list[str]:
+        return self.checks.not_checked
 
 
 def folder_settings(folder: Path) -> FolderSettings:
@@ -70,18 +80,16 @@ def folder_settings(folder: Path) -> FolderSettings:
     return FolderSettings(match["department"], int(match["year"]))
 
 
-def workbook_settings(year: int) -> dict:
-    return load_toml(year, "workbook.toml")
-
-
-def key_figures(year: int) -> list[tuple[str, str]]:
-    """(cell id, label) of the figures the command line shows after a build."""
-    return [(f["cell"], f["label"]) for f in workbook_settings(year).get("key_figures", [])]
+def year_template(year: int, folder: Path | None = None) -> Template:
+    """The year's template (or the one in ``folder``), validated against the input tables."""
+    return load_template(year, folder, query_tables=QUERY_TABLES)
 
 
 def build(folder: Path, period: str | None = None,
           progress: Callable[[int, int, str], None] | None = None,
-          built_at: datetime | None = None) -> BuildResult:
+          built_at: datetime | None = None, templates: Path | None = None) -> BuildResult:
+    """``templates``: a template folder to use instead of templates/<year>/ (it may extend a
+    year with template.toml: base = <year>)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"输入目录不存在：{folder}",
@@ -90,28 +98,32 @@ def build(folder: Path, period: str | None = None,
     if period is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
         raise InputError(f"--period 「{period}」格式不对。",
                          hint=f"写成 年-月，如 {settings.year}-06。")
+    template = year_template(settings.year, templates)   # a broken template stops before reading
     ingested = read_folder(folder, progress=progress, year=settings.year)
     if not ingested.ledger:
         raise InputError("目录中没有找到明细账（凭证明细）。",
                          file=str(folder),
                          hint="放入会计软件导出的明细账（含 日期、凭证号、科目、借方、贷方 等列）。")
-    paper = build_working_paper(ingested, department=settings.department, year=settings.year,
+    paper = build_working_paper(ingested, template, department=settings.department,
                                 period_end=period)
 
     book = Workbook()
-    paper_sheet, paper_ranges = working_paper_sheet(paper)
-    quotas, quota_ranges = budget_sheet(paper)
-    tables = build_tables(book, paper)
+    tables = build_tables(book, paper, template)
+    paper_sheet, _ = working_paper_sheet(paper)
+    quotas, _ = budget_sheet(paper)
     inputs = [paper_sheet, quotas, prior_year_sheet(paper), basic_info_sheet(paper)]
     book.sheets = [*tables, *inputs]
-    checks = build_check_sheet(book, paper)        # reads the names the sheets above define
-    contents = contents_sheet([*tables, checks.sheet, *inputs], paper,
-                              workbook_settings(paper.year).get("sheet_descriptions", {}))
-    book.sheets = [contents, *tables, checks.sheet, *inputs]
-    book.resolve(paper, paper_ranges | quota_ranges)
-    findings = checks.findings(book)
+    checks = build_checks(book, paper, template)    # reads the names the sheets above define
+    check_sheet = book.sheets[-1]
+    contents = contents_sheet([*tables, check_sheet, *inputs], paper,
+                              template.sheet_descriptions)
+    book.sheets = [contents, *tables, check_sheet, *inputs]
+    try:
+        book.resolve(paper)
+    except UnknownName as error:          # a name no sheet of this build defines
+        raise TemplateError(f"公式用到的名称「{error.name}」在工作簿中没有定义。") from None
 
-    version = template_version(settings.year)
+    version = template.version
     built_at = built_at or datetime.now(timezone.utc).astimezone()
     book.properties = {
         "title": f"{settings.department}{settings.year}年度部门决算",
@@ -124,4 +136,4 @@ def build(folder: Path, period: str | None = None,
                      f"期间 {settings.year}-01 至 {paper.period_end}"),
         "created": built_at.replace(tzinfo=None),
     }
-    return BuildResult(settings, ingested, paper, book, version, findings, checks.not_checked)
+    return BuildResult(settings, ingested, paper, book, template, checks)

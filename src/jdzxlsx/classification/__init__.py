@@ -1,44 +1,5 @@
-"""The 支出功能分类 and 支出经济分类 codebooks (templates/<year>/*.csv) and their hierarchy.
+"""classification: the 支出功能分类 and 支出经济分类 codebooks and their hierarchy."""
 
-功能分类: 类 3 digits, 款 5, 项 7.  经济分类: 类 3, 款 5.
-"""
+from .codebook import ECONOMIC_LEVELS, FUNCTION_LEVELS, Codebook, codebook_from_rows
 
-from __future__ import annotations
-
-from dataclasses import dataclass
-
-from ..templates import load_csv
-
-FUNCTION_LEVELS = (3, 5, 7)
-ECONOMIC_LEVELS = (3, 5)
-
-
-@dataclass(frozen=True)
-class Codebook:
-    names: dict[str, str]
-    levels: tuple[int, ...]
-    year: int
-
-    def name(self, code: str) -> str | None:
-        return self.names.get(code)
-
-    def knows(self, code: str) -> bool:
-        return code in self.names
-
-    def parent(self, code: str) -> str | None:
-        shorter = [n for n in self.levels if n < len(code)]
-        return code[: shorter[-1]] if shorter else None
-
-    def ancestors(self, code: str) -> list[str]:
-        """'2011301' → ['201', '20113', '2011301']"""
-        return [code[:n] for n in self.levels if n <= len(code)]
-
-
-def function_codebook(year: int) -> Codebook:
-    return Codebook({r["编码"]: r["名称"] for r in load_csv(year, "支出功能分类.csv")},
-                    FUNCTION_LEVELS, year)
-
-
-def economic_codebook(year: int) -> Codebook:
-    return Codebook({r["编码"]: r["名称"] for r in load_csv(year, "支出经济分类.csv")},
-                    ECONOMIC_LEVELS, year)
+__all__ = ["ECONOMIC_LEVELS", "FUNCTION_LEVELS", "Codebook", "codebook_from_rows"]

@@ -4,28 +4,28 @@ footnotes, freeze panes and print setup (A4 landscape, one page wide, header row
 from __future__ import annotations
 
 from ..model import Sheet
+from ..templates import TableLayout
 from ..working_paper import WorkingPaper
 
 TITLE_ROW, CODE_ROW, UNIT_ROW, HEADER_TOP = 0, 1, 2, 3
 
 
 class TableFrame:
-    def __init__(self, spec: dict, paper: WorkingPaper, n_amount_cols: int,
-                 first_amount_col: int | None = None):
-        self.spec = spec
+    def __init__(self, layout: TableLayout, paper: WorkingPaper, n_amount_cols: int,
+                 visible_cols: int):
+        self.layout = layout
         self.paper = paper
-        self.sheet = Sheet(spec["code"], tab_color="#1F4E79")
-        # printed columns: two-sided tables have 6, classification tables 2 + amounts
-        self.visible_cols = 6 if first_amount_col is None else first_amount_col + n_amount_cols
+        self.sheet = Sheet(layout.code, tab_color="#1F4E79")
+        self.visible_cols = visible_cols
         gap = self.visible_cols        # one empty column between the table and its 元 block
         self.yuan_cols = [gap + 1 + i for i in range(n_amount_cols)]
         self.header_top = HEADER_TOP
         last = self.visible_cols - 1
         sheet = self.sheet
-        sheet.text(TITLE_ROW, 0, spec["title"], "title")
+        sheet.text(TITLE_ROW, 0, layout.title, "title")
         sheet.merge(TITLE_ROW, 0, TITLE_ROW, last)
         sheet.row_heights[TITLE_ROW] = 30
-        sheet.text(CODE_ROW, last, spec["code"], "table_code")
+        sheet.text(CODE_ROW, last, layout.code, "table_code")
         sheet.text(UNIT_ROW, 0, f"编制单位：{paper.department}", "unit_line")
         sheet.merge(UNIT_ROW, 0, UNIT_ROW, max(1, last // 2))
         period = (f"{paper.year}年度" if paper.period_end.endswith("-12")
@@ -41,23 +41,26 @@ class TableFrame:
         self.sheet.text(row - 1, self.yuan_cols[0], "计算列（元，勿打印）：万元数 = ROUND(元/10000,2)",
                         "yuan_note")
 
-    def finish(self, last_data_row: int, label_col_width: float = 30,
+    def finish(self, last_data_row: int, label_cols: list[int] | None = None,
                code_col_width: float | None = None) -> None:
+        """``label_cols``: where each side of a two-sided table begins (项目 | 行次 | 金额…);
+        otherwise a classification table (编码 | 名称 | 金额…)."""
         sheet = self.sheet
         last_col = self.visible_cols - 1
         row = last_data_row + 1
-        for note in self.spec.get("footnotes", []):
+        for note in self.layout.footnotes:
             sheet.text(row, 0, note, "footnote")
             sheet.merge(row, 0, row, last_col)
             row += 1
-        if code_col_width is None:          # two-sided: 项目 | 行次 | 金额 twice
-            for col in (0, 3):
-                sheet.col_widths[col] = label_col_width
+        if label_cols is not None:
+            for col in range(self.visible_cols):
+                sheet.col_widths[col] = 16
+            for col in label_cols:
+                sheet.col_widths[col] = 34
                 sheet.col_widths[col + 1] = 6
-                sheet.col_widths[col + 2] = 16
         else:
-            sheet.col_widths[0] = code_col_width
-            sheet.col_widths[1] = label_col_width
+            sheet.col_widths[0] = code_col_width or 11
+            sheet.col_widths[1] = 30
             for col in range(2, self.visible_cols):
                 sheet.col_widths[col] = 15
         sheet.col_widths[self.visible_cols] = 3
@@ -68,4 +71,4 @@ class TableFrame:
         sheet.freeze = (first_data, 0)
         sheet.repeat_rows = (self.header_top, first_data - 1)
         sheet.print_area = (0, 0, row - 1, last_col)
-        sheet.pages_tall = self.spec.get("pages_tall", 0)
+        sheet.pages_tall = self.layout.pages_tall

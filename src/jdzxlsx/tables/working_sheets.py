@@ -3,13 +3,14 @@ figure), 预算指标, 上年数, 基础信息 — written as values, each with 
 
 from __future__ import annotations
 
-from ..model import Sheet
-from ..model import DataCell, ToWan
+from ..expr import Data
+from ..model import BlockColumn, DataBlock, Sheet, to_wan
 from ..working_paper import (BUDGET_COLUMNS, BUDGET_SHEET, WORKING_PAPER_COLUMNS,
                              WORKING_PAPER_SHEET, Column, WorkingPaper)
 
 PRIOR_YEAR_SHEET = "上年数"
 BASIC_INFO_SHEET = "基础信息"
+
 
 def input_table_sheet(name: str, columns: tuple[Column, ...], rows: list, color: str,
                       ) -> tuple[Sheet, set[str]]:
@@ -20,15 +21,10 @@ def input_table_sheet(name: str, columns: tuple[Column, ...], rows: list, color:
     for col, column in enumerate(columns):
         sheet.text(0, col, column.key + ("（元）" if column.is_amount else ""), "header")
         sheet.col_widths[col] = column.width
-    for r, row in enumerate(rows, start=1):
-        for col, column in enumerate(columns):
-            value = column.value(row)
-            if column.is_amount:
-                sheet.number(r, col, value, "yuan")
-            elif isinstance(value, int):
-                sheet.number(r, col, value, "integer")
-            else:
-                sheet.text(r, col, value, "cell_text")
+    # the rows are written straight from the lines: most of the workbook, no cell objects
+    sheet.data_block = DataBlock(1, tuple(BlockColumn(c.key, c.value,
+                                                      "amount" if c.is_amount else "value")
+                                          for c in columns), rows)
     last = max(1, len(rows))
     names = set()
     for col, column in enumerate(columns):
@@ -65,7 +61,7 @@ def prior_year_sheet(paper: WorkingPaper) -> Sheet:
         sheet.number(r, 1, figure.amount, "yuan")
         cell_id = f"上年.{figure.item}"
         # the 元 figure is data; its 万元 is a formula over the cell beside it
-        sheet.formula(r, 2, cell_id, ToWan(DataCell(PRIOR_YEAR_SHEET, r, 1, figure.amount)), "money")
+        sheet.formula(r, 2, cell_id, to_wan(Data(PRIOR_YEAR_SHEET, r, 1, figure.amount)), "money")
         sheet.names.append((f"上年_{figure.item}", cell_id))
         sheet.text(r, 3, figure.source.file, "cell_text")
         sheet.text(r, 4, figure.source.sheet, "cell_text")
@@ -116,9 +112,7 @@ def basic_info_sheet(paper: WorkingPaper) -> Sheet:
         sheet.text(row, 0, label, "label_total" if staff.is_typed_total else "cell_text")
         for col, (field, value) in enumerate(staffing_fields(staff), start=1):
             if value is not None:
-                sheet.number(row, col, value, "integer")
-                name = staffing_name(staff, field)
-                sheet.range_names.append((name, row, col, row, col))
+                sheet.named_number(row, col, staffing_name(staff, field), value, "integer")
         sheet.text(row, 5, f"{staff.source.file}「{staff.source.sheet}」", "cell_text")
         sheet.number(row, 6, staff.source.row, "integer")
         row += 1

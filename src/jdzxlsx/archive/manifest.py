@@ -1,0 +1,41 @@
+"""The manifest of a build: its inputs, versions, period, check counts and line counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def manifest_for(result, input_folder: Path, built_at) -> dict:
+    """What a version is made of: every input with its SHA-256, tool and template versions,
+    period, check counts and line counts (the output's own hash is added on publishing)."""
+    from .. import __version__
+    from ..checks import SEVERITIES, VERDICTS
+
+    paper = result.paper
+    return {
+        "tool": {"name": "jdzxlsx", "version": __version__},
+        "template": result.template_version,
+        "department": result.settings.department,
+        "year": result.settings.year,
+        "built_at": built_at.isoformat(timespec="seconds"),
+        "period": {"from": f"{paper.year}-01", "to": paper.period_end,
+                   "months_with_ledger_lines": paper.months},
+        "inputs": [{"file": f.path, "sha256": f.sha256, "format": f.format,
+                    "sheets": [{"sheet": s, "kind": k} for s, k in f.sheets],
+                    "notes": list(f.notes)}
+                   for f in result.ingested.files],
+        "skipped": list(result.ingested.skipped),
+        "checks": {f"{s}/{v}": sum(1 for f in result.findings
+                                    if f.severity == s and f.verdict == v)
+                   for s in SEVERITIES for v in VERDICTS},
+        "counts": {
+            "working_paper_lines": len(paper.lines),
+            "ledger_lines_read": len(result.ingested.ledger),
+            "balance_lines_read": len(result.ingested.balances),
+            "budget_lines": len(paper.budget),
+            "prior_year_figures": len(paper.prior_year),
+            "units": len(paper.units),
+            "formula_cells": len(result.book.formula_cells()),
+        },
+        "input_folder": str(input_folder),
+    }

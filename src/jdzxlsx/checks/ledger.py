@@ -1,0 +1,115 @@
+"""Families found by looking at the ledger lines: double-entry files, vouchers whose debits ≠
+credits, vouchers found in two files, and 底稿 lines that land in no table cell."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from ..expr import Count, Criterion, Data, Query
+from ..model import quote_sheet
+from ..templates import Rule
+from ..working_paper import OPENING, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET
+from .instances import Instance, instance
+
+PAPER = WORKING_PAPER_SHEET
+
+
+def _criteria(**pairs: str) -> tuple[Criterion, ...]:
+    return tuple(Criterion(column, value) for column, value in pairs.items())
+
+
+def _paper_link(index: int) -> str:
+    """The 底稿 row of line ``index`` (row 1 holds the headers)."""
+    return f"{quote_sheet(PAPER)}!A{index + 2}"
+
+
+class LedgerFamilies:
+    """Mixed into the Planner: ``self.paper``, ``self.template``."""
+
+    def _ledger_files(self) -> dict[str, list[int]]:
+        """Line indexes per source file, for the files that are double-entry exports (they post
+        the counterpart account, 8001 资金结存)."""
+        marker = self.template.checks.double_entry_account
+        by_file: dict[str, list[int]] = defaultdict(list)
+        for index, line in enumerate(self.paper.lines):
+            if line.direction != OPENING:
+                by_file[line.source.file].append(index)
+        return {f: rows for f, rows in by_file.items()
+                if any(self.paper.lines[i].account_code == marker for i in rows)}
+
+    def _each_double_entry_file(self, rule: Rule) -> list[Instance]:
+        out = []
+        for file, rows in sorted(self._ledger_files().items()):
+            criteria = _criteria(来源文件=file)
+            out.append(instance(rule, file, _fill(rule.description, file=file),
+                                Query(PAPER, criteria, "借方"), Query(PAPER, criteria, "贷方"),
+                                file, _paper_link(rows[0])))
+        return out
+
+    def _each_voucher(self, rule: Rule) -> list[Instance]:
+        """Vouchers whose debits ≠ credits, in double-entry files."""
+        totals: dict[tuple, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+        first_row: dict[tuple, int] = {}
+        for file, rows in self._ledger_files().items():
+            for index in rows:
+                line = self.paper.lines[index]
+                key = (file, line.unit, line.period, line.voucher)
+                totals[key][0] += line.debit
+                totals[key][1] += line.credit
+                first_row.setdefault(key, index)
+        out = []
+        for key, (debit, credit) in totals.items():
+            if debit == credit:
+                continue
+            file, unit, period, voucher = key
+            criteria = _criteria(来源文件=file, 单位=unit, 期间=period, 凭证号=voucher)
+            line = self.paper.lines[first_row[key]]
+            description = _fill(rule.description, voucher=voucher, unit=unit, period=period)
+            out.append(instance(rule, f"{unit} {period} {voucher}", description,
+                                Query(PAPER, criteria, "借方"), Query(PAPER, criteria, "贷方"),
+                                f"{line.source}（凭证 {voucher}）", _paper_link(first_row[key])))
+        return out
+
+    def _each_repeated_voucher(self, rule: Rule) -> list[Instance]:
+        """A voucher (unit, month, number) found in two files: most often one month exported
+        twice (a 副本, or a year-to-date export beside the monthly ones), counted twice."""
+        files: dict[tuple, dict[str, int]] = defaultdict(dict)
+        for index, line in enumerate(self.paper.lines):
+            if line.voucher and line.direction != OPENING:
+                files[(line.unit, line.period, line.voucher)].setdefault(line.source.file, index)
+        out = []
+        for (unit, period, voucher), seen in sorted(files.items()):
+            if len(seen) < 2:
+                continue
+            first_file, first_index = min(seen.items())
+            voucher_criteria = _criteria(单位=unit, 期间=period, 凭证号=voucher)
+            description = _fill(rule.description, voucher=voucher, unit=unit, period=period,
+                                files="」「".join(sorted(seen)))
+            out.append(instance(
+                rule, f"{unit} {period} {voucher}", description, Count(PAPER, voucher_criteria),
+                Count(PAPER, voucher_criteria + _criteria(来源文件=first_file)),
+                "、".join(sorted(seen)), _paper_link(first_index)))
+        return out
+
+    def _each_line(self, rule: Rule) -> list[Instance]:
+        """Every line with a problem: its amount, and its 核对结果 mark as 标记."""
+        columns = [c.key for c in WORKING_PAPER_COLUMNS]
+        amount_col, mark_col = columns.index("金额"), columns.index("核对结果")
+        out = []
+        for index, line in enumerate(self.paper.lines):
+            if not line.problems:
+                continue
+            row = index + 1
+            description = _fill(rule.description, place=str(line.source),
+                                problem="；".join(line.problems))
+            out.append(instance(rule, f"底稿第{row + 1}行", description,
+                                Data(PAPER, row, amount_col, line.amount), None,
+                                str(line.source), _paper_link(index),
+                                标记=Data(PAPER, row, mark_col, line.check_mark)))
+        return out
+
+
+def _fill(text: str, **values: str) -> str:
+    from ..expr import fill_text
+    return fill_text(text, values)

@@ -1,0 +1,190 @@
+"""Rules → 核对表 rows: each family (``each``) expands a rule over what this workbook holds.
+Families over the tables and hand-kept sheets are here; those found by looking at the ledger
+lines are in ledger.py."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text
+from ..model import Workbook, WorkbookContext, address, quote_sheet
+from ..tables import staffing_fields, staffing_name
+from ..templates import Rule, Template
+from ..working_paper import EXPENDITURE, FUNDS_HELD, INCOME, WorkingPaper
+from .instances import Instance, instance, linear, used_names, without
+from .ledger import LedgerFamilies
+
+
+class Planner(LedgerFamilies):
+    """Expands the template's rules over this workbook; names the workbook lacks make a row
+    未核对 (with the reason) unless the rule counts them as 0."""
+
+    def __init__(self, book: Workbook, context: WorkbookContext, paper: WorkingPaper,
+                 template: Template):
+        self.book = book
+        self.context = context
+        self.paper = paper
+        self.template = template
+        self.codebook = template.functions
+        self.not_checked: list[str] = []
+
+    def plan(self) -> list[Instance]:
+        out: list[Instance] = []
+        for rule in self.template.checks.rules:
+            if rule.full_year_only and not self.paper.period_end.endswith("-12"):
+                self.not_checked.append(f"{rule.id}：{rule.description}"
+                                        f"（只核对全年数，本次期间至 {self.paper.period_end}）")
+                continue
+            out.extend(getattr(self, f"_each_{rule.each or 'single'}")(rule))
+        return out
+
+    # -- one row
+    def locate(self, name: str) -> tuple[str, str | None]:
+        """Where a named cell is, in words and as a link target."""
+        where = self.context.name_place(name)
+        if where is None:
+            return name, None
+        sheet, row, col = where
+        return f"{sheet} {address(row, col)}", f"{quote_sheet(sheet)}!{address(row, col)}"
+
+    def compare(self, rule: Rule, key: str, description: str, left: Node | None,
+                right: Node | None, place: str | None = None) -> list[Instance]:
+        """A row from the rule's sides (placeholders filled).  A name the workbook lacks is 0
+        where the rule says so (a row the table does not print), else the row is 未核对."""
+        used = used_names(left, right)
+        missing = {n for n in used if not self.context.knows(n)}
+        if missing and not rule.missing_is_zero:
+            self.not_checked.append(f"{rule.id}{f'[{key}]' if key else ''}：{description}"
+                                    f"（工作簿中没有 {'、'.join(sorted(missing, key=used.index))}）")
+            return []
+        if missing:
+            left = without(left, missing) if left is not None else None
+            right = without(right, missing) if right is not None else None
+        first = next((n for n in used if n not in missing), None)
+        link = None
+        if rule.place is not None:
+            where = fill_text(rule.place, {})
+        elif place is not None:
+            where = place
+        elif first is not None:
+            where, link = self.locate(first)
+        else:
+            where = ""
+        return [instance(rule, key, description, left, right, where, link)]
+
+    def filled(self, rule: Rule, key: str, values: dict, place: str | None = None):
+        return self.compare(rule, key, fill_text(rule.description, values),
+                            fill(rule.left, values) if rule.left else None,
+                            fill(rule.right, values) if rule.right else None, place)
+
+    # -- the families
+    def _each_single(self, rule: Rule) -> list[Instance]:
+        return self.compare(rule, "", rule.description, rule.left, rule.right)
+
+    def table_rows(self, table: str) -> list[str]:
+        """The row keys of a table as printed (合计 and 功能分类 codes, or row ids)."""
+        sheet = self.book.sheet(self.template.tables[table].code)
+        return list(sheet.row_keys) if sheet else []
+
+    def _each_row(self, rule: Rule) -> list[Instance]:
+        return [i for key in self.table_rows(rule.table)
+                for i in self.filled(rule, key, {"code": key, "row": key})]
+
+    def _each_parent(self, rule: Rule) -> list[Instance]:
+        prefix = self.template.tables[rule.table].name_prefix
+        codes = [r for r in self.table_rows(rule.table) if r != "合计"]
+        children: dict[str, list[str]] = defaultdict(list)
+        for code in codes:
+            parent = self.codebook.parent(code)
+            children[parent if parent in codes else "合计"].append(code)
+        out = []
+        for parent, kids in children.items():
+            for column in rule.columns:
+                values = {"code": parent, "column": column}
+                right = linear([(1, Name(f"{prefix}_{k}_{column}")) for k in kids])
+                out.extend(self.compare(rule, f"{parent}/{column}",
+                                        fill_text(rule.description, values),
+                                        Name(f"{prefix}_{parent}_{column}"), right))
+        return out
+
+    def classes(self, table: str) -> list[tuple[str, str]]:
+        """(code, name) of the 类 rows of a two-sided table, as printed."""
+        names = set(self.table_rows(table))
+        return [(code, name) for code, name in sorted(self.codebook.names.items())
+                if len(code) == 3 and name in names]
+
+    def _each_class(self, rule: Rule) -> list[Instance]:
+        classes = self.classes(rule.table)
+        if rule.right_each is not None:          # one row: left = Σ over the classes
+            right = linear([(1, fill(rule.right_each, {"class_code": c, "class_name": n}))
+                            for c, n in self._printed_order(rule.table, classes)])
+            return self.compare(rule, "", rule.description, rule.left, right)
+        return [i for code, name in self._printed_order(rule.table, classes)
+                for i in self.filled(rule, code, {"class_code": code, "class_name": name})]
+
+    def _printed_order(self, table: str, classes: list[tuple[str, str]]):
+        order = {key: i for i, key in enumerate(self.table_rows(table))}
+        return sorted(classes, key=lambda c: order[c[1]])
+
+    def _each_group(self, rule: Rule) -> list[Instance]:
+        """Right side: one independently rounded term per value of ``group_by``."""
+        column = self.paper_column(rule.where.table, rule.group_by)
+        digits = rule.group_digits
+        values = sorted({str(column(row))[:digits] if digits else str(column(row))
+                         for row in self.paper.matching(rule.where)})
+        right = linear([(1, Query(rule.where.table, rule.where.criteria
+                                  + (Criterion(rule.group_by, v, prefix=bool(digits)),),
+                                  rule.where.amount)) for v in values])
+        place, link = self.locate(used_names(rule.left)[0])
+        return [instance(rule, "", rule.description, rule.left, right, place, link)]
+
+    def paper_column(self, table: str, key: str):
+        from ..working_paper import COLUMNS_OF
+        return COLUMNS_OF[table][key].value
+
+    def _each_month(self, rule: Rule) -> list[Instance]:
+        year, last = self.paper.year, int(self.paper.period_end[5:])
+        return [i for month in (f"{year}-{m:02d}" for m in range(1, last + 1))
+                for i in self.filled(rule, month, {"month": month}, f"{month} 明细账")]
+
+    def _each_fund(self, rule: Rule) -> list[Instance]:
+        funds = sorted({l.fund_source for l in self.paper.lines
+                        if l.fund_source and l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
+        return [i for fund in funds
+                for i in self.filled(rule, fund, {"fund": fund}, f"底稿（资金性质：{fund}）")]
+
+    def _each_budget_class(self, rule: Rule) -> list[Instance]:
+        fund = rule.fund
+        classes = ({b.function_code[:3] for b in self.paper.budget if b.fund_source == fund}
+                   | {l.function_code[:3] for l in self.paper.lines
+                      if l.direction == EXPENDITURE and l.fund_source == fund and l.function_code})
+        return [i for code in sorted(classes)
+                for i in self.filled(rule, code, {"class_code": code, "fund": fund,
+                                                  "class_name": self.codebook.name(code)
+                                                  or "（未知类）"},
+                                     f"预算指标、底稿 {code} 类")]
+
+    def _each_staffing(self, rule: Rule) -> list[Instance]:
+        """Every hand-typed total of the staffing sheet against the sum of its parts."""
+        staff = self.paper.staffing
+        parts = [s for s in staff if not s.is_typed_total]
+        data = self.book.data_names()
+        out = []
+
+        def cell(name: str) -> Data:
+            sheet, row, col, value = data[name]
+            return Data(sheet, row, col, value, name)
+
+        for typed in (s for s in staff if s.is_typed_total):
+            for field_name, total in staffing_fields(typed):
+                if total is None:
+                    continue
+                right = linear([(1, cell(staffing_name(p, field_name))) for p in parts
+                                if dict(staffing_fields(p))[field_name] is not None])
+                _, link = self.locate(staffing_name(typed, field_name))
+                out.append(instance(rule, field_name,
+                                    fill_text(rule.description, {"field": field_name}),
+                                    cell(staffing_name(typed, field_name)), right,
+                                    str(typed.source), link))
+        return out
+

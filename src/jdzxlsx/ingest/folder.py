@@ -1,0 +1,116 @@
+"""Reading an input folder: which files are inputs, and each file's sheets → records."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from .extract import SheetRecords, extract
+from .headers import MergedCells
+from .identify import Identified, identify
+from .kinds import catalogue
+from .readers import read_sheets
+from .records import IngestResult, SourceFile
+
+INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm",
+                            ".html"})
+CONFIG_FILE = "jdzxlsx.toml"
+# <单位>-<年度>, as `jdzxlsx init` and the sample name the folder (pipeline.folder_settings).
+# Kind id → the IngestResult list its records go to.
+RESULT_LISTS = {"ledger": "ledger", "balance": "balances", "budget": "budget",
+                "prior_year": "prior_year", "units": "units", "staffing": "staffing"}
+
+Progress = Callable[[int, int, str], None]
+EMPTY_FORMAT = "empty"      # SourceFile.format of a 0-byte file
+
+
+@dataclass
+class FileResult:
+    """One file as read: its manifest entry, what its sheets gave, and what was skipped."""
+
+    source: SourceFile
+    sheets: list[SheetRecords] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_folder(folder: Path, progress: Progress | None = None,
+                year: int | None = None) -> IngestResult:
+    """Read every input file of ``folder``.
+
+    ``progress(i, n, relative_path)`` is called before each file, i counting from 1. ``year``
+    is the folder's 年度 (the pipeline knows it from jdzxlsx.toml or the folder's name); it
+    tells last year's key figures from a 项目 | 金额 sheet of this year.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"找不到输入文件夹「{folder}」",
+                         hint="请指定存放明细账、预算指标等表格的文件夹。")
+    inputs, others = _input_files(folder)
+    result = IngestResult(folder=str(folder))
+    for path in others:
+        result.notes.append(f"未读取「{path.name}」：不是表格文件"
+                            f"（可读取 {'、'.join(sorted(INPUT_SUFFIXES))}）")
+    for number, path in enumerate(inputs, start=1):
+        relative = path.relative_to(folder).as_posix()
+        if progress is not None:
+            progress(number, len(inputs), relative)
+        _add(result, read_file(path, relative, year))
+    return result
+
+
+def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
+    """Identify and extract every sheet of one file; ``relative`` names it in provenance."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"无法打开文件：{error.strerror}", file=relative,
+                         hint="请关闭正在编辑该文件的程序，或检查文件权限。") from None
+    if not data:
+        # Not a CSV without lines: a copy that did not finish, or a placeholder.
+        source = SourceFile(relative, hashlib.sha256(data).hexdigest(), EMPTY_FORMAT, ())
+        return FileResult(source, skipped=[f"{relative}: 文件是空的（0 字节），未读取"])
+    fmt, raw_sheets = read_sheets(data, relative, path.stem)
+    kinds = catalogue()
+    sheets: list[SheetRecords] = []
+    identified: list[tuple[str, str]] = []
+    skipped: list[str] = []
+    for raw in raw_sheets:
+        if raw.hidden:
+            # A hidden sheet is usually an old copy or a helper; reading it could count twice.
+            skipped.append(f"{relative}「{raw.name}」: 隐藏的工作表，未读取")
+            continue
+        merged = MergedCells(raw)
+        found = identify(raw, kinds, merged, year)
+        if not isinstance(found, Identified):
+            skipped.append(f"{relative}「{raw.name}」: {found.reason}")
+            continue
+        identified.append((raw.name, found.kind.id))
+        sheets.append(extract(raw, found, kinds, relative, merged))
+    notes = tuple(note for sheet in sheets for note in sheet.notes)
+    source = SourceFile(relative, hashlib.sha256(data).hexdigest(), fmt, tuple(identified), notes)
+    return FileResult(source, sheets, skipped)
+
+
+def _input_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(files to read, other files worth mentioning), both sorted by name.
+
+    Not recursive: subfolders are the user's own (old years, drafts). Hidden files, Office
+    lock files ("~$…") and jdzxlsx.toml are neither read nor mentioned.
+    """
+    inputs, others = [], []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith((".", "~$")) or path.name == CONFIG_FILE:
+            continue
+        (inputs if path.suffix.lower() in INPUT_SUFFIXES else others).append(path)
+    return inputs, others
+
+
+def _add(result: IngestResult, outcome: FileResult) -> None:
+    result.files.append(outcome.source)
+    result.skipped.extend(outcome.skipped)
+    for sheet in outcome.sheets:
+        getattr(result, RESULT_LISTS[sheet.kind]).extend(sheet.records)
+        result.notes.extend(sheet.notes)

@@ -1,0 +1,118 @@
+"""Classification tables (公开02/03表): 合计, then every 功能分类 类/款/项 with lines,
+depth-first.  Leaves are queries over 底稿; 款, 类 and 合计 are sums of the rows below."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..classification import Codebook
+from ..expr import Criterion, Node, Ref, Sum, narrow
+from ..model import Sheet
+from ..templates import Column, TableLayout, Template
+from ..working_paper import WorkingPaper
+from .build import YUAN, place_amount
+from .sheets import TableFrame
+
+CODE_COLUMN = "功能分类科目"
+
+
+def build_classification(layout: TableLayout, paper: WorkingPaper, template: Template) -> Sheet:
+    prefix, columns = layout.name_prefix, layout.columns
+    frame = TableFrame(layout, paper, n_amount_cols=len(columns), visible_cols=2 + len(columns))
+    sheet = frame.sheet
+    top = frame.header_top
+    group_header, code_header, name_header = layout.headers
+
+    # two-row header: 项目 over 科目编码 | 科目名称; each amount header merged down
+    sheet.text(top, 0, group_header, "header")
+    sheet.merge(top, 0, top, 1)
+    sheet.text(top + 1, 0, code_header, "header")
+    sheet.text(top + 1, 1, name_header, "header")
+    for i, column in enumerate(columns):
+        sheet.text(top, 2 + i, column.label, "header")
+        sheet.merge(top, 2 + i, top + 1, 2 + i)
+    sheet.text(top + 2, 0, "栏次", "header")
+    sheet.merge(top + 2, 0, top + 2, 1)
+    for i in range(len(columns)):
+        sheet.number(top + 2, 2 + i, i + 1, "header_number")
+    frame.yuan_headers(top + 1, [f"{c.label}（元）" for c in columns])
+    first_data = top + 3
+
+    codebook = template.functions
+    codes = {line.function_code for line in paper.matching(layout.rows_from)
+             if line.function_code}
+    tree = code_tree(codes, codebook)
+    rows = [("合计", None)] + [(code, codebook.name(code)) for code in tree.order]
+    sheet.row_keys = [code for code, _ in rows]
+
+    for r, (code, name) in enumerate(rows):
+        row = first_data + r
+        is_total = code == "合计"
+        if is_total:
+            sheet.text(row, 0, "合计", "label_total")
+            sheet.merge(row, 0, row, 1)
+        else:
+            sheet.text(row, 0, code, "code")
+            sheet.text(row, 1, name or "（科目编码不在分类表中）", _name_style(code))
+        for i, column in enumerate(columns):
+            place_amount(sheet, row, 2 + i, frame.yuan_cols[i], f"{prefix}.{code}.{column.id}",
+                         f"{prefix}_{code}_{column.id}",
+                         _expression(prefix, code, column, columns, tree),
+                         "money_total" if is_total or len(code) == 3 else "money")
+    frame.finish(first_data + len(rows) - 1, code_col_width=11)
+    return sheet
+
+
+def _name_style(code: str) -> str:
+    return {3: "name_class", 5: "name_item"}.get(len(code), "name_sub")
+
+
+@dataclass
+class CodeTree:
+    order: list[str]                  # depth-first: 类, its 款, their 项 …
+    children: dict[str, list[str]]
+    own_lines: set[str]               # codes that carry lines themselves
+    roots: list[str]
+
+
+def code_tree(codes: set[str], codebook: Codebook) -> CodeTree:
+    nodes: set[str] = set()
+    for code in codes:
+        nodes.update(codebook.ancestors(code) or [code])
+    children: dict[str, list[str]] = {n: [] for n in nodes}
+    roots = []
+    for node in sorted(nodes):
+        parent = codebook.parent(node)
+        if parent and parent in nodes:
+            children[parent].append(node)
+        else:
+            roots.append(node)
+    order: list[str] = []
+
+    def walk(node: str):
+        order.append(node)
+        for child in children[node]:
+            walk(child)
+
+    for root in roots:
+        walk(root)
+    return CodeTree(order, children, set(codes), roots)
+
+
+def _expression(prefix: str, code: str, column: Column, columns: list[Column],
+                tree: CodeTree) -> Node:
+    def ref(row: str, col: Column) -> Ref:
+        return Ref(f"{prefix}.{row}.{col.id}{YUAN}")
+
+    if column.sum_row:
+        return Sum(tuple(ref(code, c) for c in columns if not c.sum_row))
+    if code == "合计":
+        return Sum(tuple(ref(r, column) for r in tree.roots))
+    own = narrow(column.value, (Criterion(CODE_COLUMN, code),))
+    kids = tree.children.get(code, [])
+    if not kids:
+        return own
+    parts: list[Node] = [ref(k, column) for k in kids]
+    if code in tree.own_lines:
+        parts.append(own)         # lines booked on the 类/款 itself still count
+    return Sum(tuple(parts))

@@ -1,0 +1,209 @@
+"""Table layouts (templates/<year>/tables/*.toml) read into typed, validated objects.
+
+Two layouts: ``two_sided`` (公开01表: 收入 on the left, 支出 on the right, each side with N
+amount columns) and ``classification`` (公开02/03表: 合计 then 功能分类 类/款/项 depth-first).
+A row's ``value`` and a column's ``part``/``value`` are formulas of the one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..classification import Codebook
+from ..expr import Criterion, Node, fill, names, queries
+from .common import Origin, Section, query_at
+
+LAYOUT_KEYS = {"code", "title", "name_prefix", "layout", "pages_tall", "footnotes"}
+SIDE_KEYS = {"header", "columns", "amounts", "body", "tail", "body_classes", "body_value"}
+ROW_KEYS = {"id", "label", "value", "sum", "blank"}
+AMOUNT_KEYS = {"id", "label", "part", "sum"}
+CLASSIFICATION_KEYS = {"rows_from", "code_header", "name_header", "group_header", "columns"}
+COLUMN_KEYS = {"id", "label", "value", "sum"}
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一 (the numbering of 公开01表's rows)."""
+    if n <= 10:
+        return CHINESE_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    head = ("" if tens == 1 else CHINESE_NUMERALS[tens - 1]) + "十"
+    return head + (CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+@dataclass
+class Amount:
+    """An amount column of a side: its cells are the row's value narrowed by ``part``, or
+    (``sum_row``) the sum of the side's other amount columns of the row."""
+
+    id: str | None
+    label: str
+    part: tuple[Criterion, ...] = ()
+    sum_row: bool = False
+
+
+@dataclass
+class Row:
+    id: str
+    label: str
+    value: Node | None            # a query, or a formula over row ids of the same side
+    sum_body: bool = False        # the sum of the side's body rows
+    blank: bool = False
+    origin: Origin | None = None
+
+
+@dataclass
+class Side:
+    header: str
+    columns: list[str]            # label header, number header (项目, 行次)
+    amounts: list[Amount]
+    body: list[Row]
+    tail: list[Row]
+
+
+@dataclass
+class Column:
+    id: str
+    label: str
+    value: Node | None = None
+    sum_row: bool = False
+
+
+@dataclass
+class TableLayout:
+    code: str
+    title: str
+    name_prefix: str
+    layout: str
+    origin: Origin
+    footnotes: list[str] = field(default_factory=list)
+    pages_tall: int = 0
+    sides: list[Side] = field(default_factory=list)               # two_sided
+    rows_from: Node | None = None                                 # classification
+    headers: tuple[str, str, str] = ("项目", "科目编码", "科目名称")
+    columns: list[Column] = field(default_factory=list)
+
+    def amount_name(self, side: Side, row: str, amount: Amount) -> str:
+        if len(side.amounts) == 1 and amount.id is None:
+            return f"{self.name_prefix}_{row}"
+        return f"{self.name_prefix}_{row}_{amount.id}"
+
+    def defined_names(self) -> list[str]:
+        """The names this table defines; {code} stands for a row's code (or 合计)."""
+        if self.layout == "two_sided":
+            return [self.amount_name(side, row.id, amount) for side in self.sides
+                    for row in side.body + side.tail if not row.blank for amount in side.amounts]
+        return [f"{self.name_prefix}_{{code}}_{c.id}" for c in self.columns]
+
+    def row_ids(self) -> list[str]:
+        return [r.id for s in self.sides for r in s.body + s.tail if not r.blank]
+
+    def formulas(self) -> list[tuple[Node, Origin]]:
+        out = [(r.value, r.origin) for s in self.sides for r in s.body + s.tail
+               if r.value is not None]
+        out += [(c.value, self.origin) for c in self.columns if c.value is not None]
+        if self.rows_from is not None:
+            out.append((self.rows_from, self.origin))
+        return out
+
+
+def read_layout(top: Section, codebook: Codebook) -> TableLayout:
+    kind = top.require("layout", str, "表样")
+    extra = {"two_sided": {"left", "right"}, "classification": CLASSIFICATION_KEYS}.get(kind)
+    if extra is None:
+        raise top.origin("layout").error(f"未知的表样类型「{kind}」。",
+                                         expected="two_sided 或 classification")
+    top.only(LAYOUT_KEYS | extra, "表样")
+    layout = TableLayout(code=top.require("code", str, "表样"), title=top.require("title"),
+                         name_prefix=top.require("name_prefix"), layout=kind,
+                         origin=top.origin(), footnotes=top.get("footnotes", list, []),
+                         pages_tall=top.get("pages_tall", int, 0))
+    if kind == "two_sided":
+        layout.sides = [_side(top.sub(name), codebook) for name in ("left", "right")]
+        _check_row_names(layout)
+    else:
+        layout.rows_from = query_at(top.require("rows_from"), top.origin("rows_from"),
+                                    "rows_from")
+        layout.headers = (top.get("group_header", str, "项目"),
+                          top.get("code_header", str, "科目编码"),
+                          top.get("name_header", str, "科目名称"))
+        layout.columns = [_column(c) for c in top.items("columns")]
+        if not layout.columns:
+            raise top.origin().error("分类表没有任何金额栏（[[columns]]）。")
+    return layout
+
+
+def _side(section: Section, codebook: Codebook) -> Side:
+    section.only(SIDE_KEYS, f"[{section.table}] ")
+    amounts = [_amount(a) for a in section.items("amounts")] or [Amount(None, "金额")]
+    if len(amounts) > 1 and any(a.id is None for a in amounts):
+        raise section.origin("amounts").error("一侧有多个金额栏时，每栏都要有 id。")
+    body = [_row(r) for r in section.items("body")]
+    if "body_classes" in section.data:
+        value = section.formula("body_value", required=True)
+        for n, code in enumerate(section.get("body_classes", list), start=1):
+            name = codebook.name(code)
+            if name is None:
+                raise section.origin("body_classes").error(
+                    f"类 {code} 不在 {codebook.year} 年支出功能分类表中。")
+            body.append(Row(name, f"{chinese_ordinal(n)}、{name}", fill(value, {"code": code}),
+                            origin=section.origin("body_classes")))
+    columns = section.get("columns", list, ["项目", "行次"])
+    if len(columns) != 2:
+        raise section.origin("columns").error("columns 应为两项：项目栏和行次栏的表头。",
+                                              expected='["项目", "行次"]')
+    return Side(section.require("header"), columns, amounts, body,
+                [_row(r) for r in section.items("tail")])
+
+
+def _amount(section: Section) -> Amount:
+    section.only(AMOUNT_KEYS, "金额栏")
+    part: tuple[Criterion, ...] = ()
+    if "part" in section.data:
+        part = query_at(section.get("part"), section.origin("part"), "part").criteria
+    total = section.get("sum", str)
+    if total not in (None, "row"):
+        raise section.origin("sum").error(f"sum = {total!r} 无法理解。", expected='"row"')
+    return Amount(section.get("id"), section.require("label", str, "金额栏"), part,
+                  total == "row")
+
+
+def _row(section: Section) -> Row:
+    section.only(ROW_KEYS, "行")
+    if section.get("blank", bool, False):
+        return Row("", "", None, blank=True, origin=section.origin())
+    total = section.get("sum", str)
+    if total not in (None, "body"):
+        raise section.origin("sum").error(f"sum = {total!r} 无法理解。", expected='"body"')
+    value = section.formula("value")
+    if value is None and total is None:
+        raise section.origin().error("行没有取数定义。", expected='value = "…" 或 sum = "body"')
+    return Row(section.require("id", str, "行"), section.require("label", str, "行"), value,
+               total == "body", origin=section.origin())
+
+
+def _column(section: Section) -> Column:
+    section.only(COLUMN_KEYS, "栏")
+    total = section.get("sum", str)
+    if total not in (None, "row"):
+        raise section.origin("sum").error(f"sum = {total!r} 无法理解。", expected='"row"')
+    value = section.formula("value")
+    if value is not None and not queries(value):
+        raise section.origin("value").error("分类表的栏应为对底稿的查询。")
+    if value is None and total is None:
+        raise section.origin().error("栏没有取数定义。", expected='value = "底稿(…)" 或 sum = "row"')
+    return Column(section.require("id", str, "栏"), section.require("label", str, "栏"), value,
+                  total == "row")
+
+
+def _check_row_names(layout: TableLayout) -> None:
+    """A row's formula may name only rows of its table (either side)."""
+    ids = set(layout.row_ids())
+    for side in layout.sides:
+        for row in side.body + side.tail:
+            if row.value is None:
+                continue
+            for name in names(row.value):
+                if name not in ids:
+                    raise row.origin.error(f"行「{row.id}」的公式用到「{name}」，本表没有这一行。",
+                                           expected="、".join(sorted(ids)))

@@ -1,0 +1,218 @@
+"""Check rules, verdict kinds and tolerances (templates/<year>/checks.toml) read into typed,
+validated objects.  Formulas are the one language (expr); what a family expands over, and the
+placeholders it fills, are listed here so a rule that asks for anything else is refused."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..expr import Node, names, placeholders, walk, Name, Count, Query
+from .common import Origin, Section, query_at
+
+SEVERITIES = ("错误", "警告", "提示")
+
+# each → (keys it adds, placeholders it fills, which sides the rule writes: "both", "left", "none")
+FAMILIES: dict[str | None, tuple[set[str], set[str], str]] = {
+    None: (set(), set(), "both"),
+    "row": ({"table"}, {"code", "row"}, "both"),
+    "parent": ({"table", "columns"}, {"code", "column"}, "none"),
+    "class": ({"table", "right_each"}, {"class_code", "class_name"}, "both"),
+    "group": ({"where", "group_by", "group_digits"}, set(), "left"),
+    "month": (set(), {"month"}, "both"),
+    "fund": (set(), {"fund"}, "both"),
+    "budget_class": ({"fund"}, {"class_code", "class_name", "fund"}, "both"),
+    "staffing": (set(), {"field"}, "none"),
+    "double_entry_file": (set(), {"file"}, "none"),
+    "voucher": (set(), {"voucher", "unit", "period"}, "none"),
+    "repeated_voucher": (set(), {"voucher", "unit", "period", "files"}, "none"),
+    "line": (set(), {"place", "problem"}, "none"),
+}
+RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
+             "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail"}
+# Names a verdict kind may use for the cells of its own row, and what the family binds.
+ROW_NAMES = ("左", "右", "差额", "比率", "允许差额", "结论")
+BOUND_NAMES = ("非零加项数", "每项尾差", "标记")
+COMPARE_COLUMNS = ("差额", "比率", "允许差额", "结论")
+EXCEL_NAME = re.compile(r"^[^\W\d][\w.]*$")
+CELL_LIKE = re.compile(r"^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*)$")
+
+
+@dataclass
+class Parameter:
+    """A tolerance or limit: a named cell of 核对表, so an edit there recomputes every verdict."""
+
+    name: str
+    label: str
+    value: Decimal
+    origin: Origin
+
+
+@dataclass
+class CompareKind:
+    """A verdict kind: formulas for the 差额, 比率, 允许差额 and 结论 cells of a row."""
+
+    name: str
+    columns: dict[str, Node]
+    origin: Origin
+
+
+@dataclass
+class Rule:
+    id: str
+    family: str
+    severity: str
+    description: str
+    each: str | None
+    compare: str
+    unit: str
+    tail: str                            # the parameter that is this rule's 尾差 per addend
+    origin: Origin
+    left: Node | None = None
+    right: Node | None = None
+    right_each: Node | None = None
+    advice: str = ""
+    place: str | None = None
+    table: str | None = None
+    columns: list[str] = field(default_factory=list)
+    fund: str | None = None
+    where: Query | None = None
+    group_by: str | None = None
+    group_digits: int | None = None
+    missing_is_zero: bool = False
+    full_year_only: bool = False
+
+    def formulas(self) -> list[tuple[str, Node]]:
+        return [(k, v) for k, v in (("left", self.left), ("right", self.right),
+                                    ("right_each", self.right_each)) if v is not None]
+
+
+@dataclass
+class CheckRules:
+    families: list[str]
+    tails: dict[str, str]                # unit → parameter name
+    double_entry_account: str
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    compare: dict[str, CompareKind] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+
+    def parameter(self, name: str) -> Parameter:
+        return self.parameters[name]
+
+
+def read_settings(top: Section, into: CheckRules | None) -> CheckRules:
+    settings = top.sub("settings")
+    settings.only({"families", "tail", "double_entry_account"}, "[settings] ")
+    rules = into or CheckRules([], {}, "8001")
+    if "families" in settings.data:
+        rules.families = list(settings.get("families", list))
+    if "tail" in settings.data:
+        rules.tails = dict(settings.get("tail", dict))
+    rules.double_entry_account = settings.get("double_entry_account", str,
+                                              rules.double_entry_account)
+    for item in top.items("parameter"):
+        item.only({"name", "label", "value"}, "参数")
+        name = item.require("name", str, "参数")
+        if not EXCEL_NAME.match(name) or CELL_LIKE.match(name):
+            raise item.origin("name").error(f"参数名「{name}」不能作为 Excel 名称。",
+                                            expected="以文字开头，只含文字、数字、_ 和 .")
+        value = item.require("value", (int, float), "参数")
+        rules.parameters[name] = Parameter(name, item.require("label", str, "参数"),
+                                           Decimal(str(value)), item.origin("value"))
+    for kind, spec in top.get("compare", dict, {}).items():
+        section = Section(top.file, f"compare.{kind}", 0, spec)
+        section.only(set(COMPARE_COLUMNS), f"[compare.{kind}] ")
+        if "结论" not in spec:
+            raise section.origin().error(f"结论种类「{kind}」缺少「结论」公式。")
+        rules.compare[kind] = CompareKind(kind, {c: section.formula(c) for c in COMPARE_COLUMNS
+                                                 if c in spec}, section.origin())
+    return rules
+
+
+def read_rule(item: Section, rules: CheckRules) -> Rule:
+    each = item.get("each", str)
+    if each not in FAMILIES:
+        raise item.origin("each").error(f"未知的展开方式 each = {each!r}。",
+                                        expected="、".join(k for k in FAMILIES if k))
+    extra, fills, sides = FAMILIES[each]
+    item.only(RULE_KEYS | extra, f"规则 {item.data.get('id', '')} ")
+    rule_id = item.require("id", str, "规则")
+    if not re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", rule_id):
+        raise item.origin("id").error(f"规则编号「{rule_id}」只能含字母、数字和 -。")
+    family = item.require("family", str, "规则")
+    if family not in rules.families:
+        raise item.origin("family").error(f"未知的核对类别「{family}」。",
+                                          expected="、".join(rules.families))
+    severity = item.require("severity", str, "规则")
+    if severity not in SEVERITIES:
+        raise item.origin("severity").error(f"级别「{severity}」无法理解。",
+                                            expected="、".join(SEVERITIES))
+    unit = item.get("unit", str, "万元")
+    if unit not in rules.tails:
+        raise item.origin("unit").error(f"单位「{unit}」无法理解。",
+                                        expected="、".join(rules.tails))
+    compare = item.get("compare", str, "equal")
+    if compare not in rules.compare:
+        raise item.origin("compare").error(f"未知的结论种类 compare = {compare!r}。",
+                                           expected="、".join(rules.compare))
+    tail = item.get("tail", str, rules.tails[unit])
+    if tail not in rules.parameters:
+        raise item.origin("tail").error(f"尾差参数「{tail}」没有定义。",
+                                        expected="[[parameter]] 中的名称：" + "、".join(rules.parameters))
+    rule = Rule(rule_id, family, severity, item.require("description", str, "规则"), each,
+                compare, unit, tail, item.origin(), advice=item.get("advice", str, ""),
+                place=item.get("place", str), table=item.get("table", str),
+                columns=item.get("columns", list, []), fund=item.get("fund", str),
+                group_by=item.get("group_by", str), group_digits=item.get("group_digits", int),
+                missing_is_zero=item.get("missing_is_zero", bool, False),
+                full_year_only=item.get("full_year_only", bool, False))
+    rule.left, rule.right = item.formula("left"), item.formula("right")
+    rule.right_each = item.formula("right_each")
+    if "where" in item.data:
+        rule.where = query_at(item.get("where"), item.origin("where"), "where")
+    _check_sides(item, rule, sides)
+    _check_placeholders(item, rule, fills)
+    return rule
+
+
+def _check_sides(item: Section, rule: Rule, sides: str) -> None:
+    written = {"left": rule.left is not None,
+               "right": rule.right is not None or rule.right_each is not None}
+    wanted = {"both": {"left", "right"}, "left": {"left"}, "none": set()}[sides]
+    for side in ("left", "right"):
+        if written[side] and side not in wanted:
+            raise item.origin(side).error(f"each = {rule.each!r} 的规则由程序生成{side}，不要写它。")
+        if side in wanted and not written[side]:
+            raise item.origin().error(f"规则 {rule.id} 缺少「{side}」。")
+    for key in ("table",) if rule.each in ("row", "parent", "class") else ():
+        if not rule.table:
+            raise item.origin().error(f"each = {rule.each!r} 的规则须写明 table。")
+    if rule.each == "group" and not (rule.where and rule.group_by):
+        raise item.origin().error("each = \"group\" 的规则须写明 where 和 group_by。")
+    if rule.each == "budget_class" and not rule.fund:
+        raise item.origin().error("each = \"budget_class\" 的规则须写明 fund。")
+
+
+def _check_placeholders(item: Section, rule: Rule, fills: set[str]) -> None:
+    texts = [("description", rule.description), ("place", rule.place or "")]
+    for key, node in rule.formulas():
+        texts += [(key, n.name) for n in walk(node) if isinstance(n, Name)]
+        texts += [(key, c.value) for q in walk(node) if isinstance(q, (Query, Count))
+                  for c in q.criteria]
+    for key, text in texts:
+        for name in placeholders(text):
+            if name not in fills:
+                raise item.origin(key).error(
+                    f"「{{{name}}}」不是 each = {rule.each!r} 提供的占位符。",
+                    expected="、".join("{" + f + "}" for f in sorted(fills)) or "（无占位符）")
+
+
+def compare_names(kind: CompareKind, parameters: dict[str, Parameter]) -> None:
+    """A verdict kind may name only its row's cells, the bound names and parameters."""
+    allowed = set(ROW_NAMES) | set(BOUND_NAMES) | set(parameters)
+    for column, node in kind.columns.items():
+        for name in names(node):
+            if name not in allowed:
+                raise kind.origin.error(f"结论种类「{kind.name}」的「{column}」用到未定义的名称「{name}」。",
+                                        expected="、".join(sorted(allowed)))

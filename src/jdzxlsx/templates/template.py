@@ -1,0 +1,234 @@
+"""One ``Template`` per year: every file of templates/<year>/ read once, validated, and handed
+to every stage.  A folder may extend another (template.toml: base = 2020): files it has replace
+the base's, its check rules are added to the base's (a rule with the same id replaces it).
+
+Validation stops the build (TemplateError, exit 2) naming file and line: an unknown key, an
+unknown family or verdict kind, a malformed formula, a query over an unknown column, a name used
+but defined by no table, parameter or input sheet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..classification import ECONOMIC_LEVELS, FUNCTION_LEVELS, Codebook, codebook_from_rows
+from ..expr import Node, names, queries
+from .common import Origin, Section
+from .files import TomlFile, fingerprint, read_csv, read_toml, year_dir
+from .layouts import TableLayout, read_layout
+from .rules import CheckRules, Rule, compare_names, read_rule, read_settings
+
+WORKBOOK_KEYS = {"tables", "sheet_descriptions", "key_figures", "input_names"}
+ACCOUNT_KEYS = {"code", "name", "direction", "category", "side", "fund_source", "opening",
+                "funds"}
+
+
+@dataclass(frozen=True)
+class Account:
+    code: str
+    name: str
+    direction: str
+    category: str
+    side: str                       # 借 / 贷
+    fund_source: str | None = None  # fixed by the account, else the line's own
+    opening: str | None = None      # opening balance feeds this figure (年初结转和结余)
+    funds: tuple[str, ...] = ()     # the 资金性质 a line of this account may carry
+
+
+@dataclass
+class Template:
+    year: int
+    folders: list[Path]
+    version: str
+    tables: dict[str, TableLayout]
+    checks: CheckRules
+    accounts: dict[str, Account]
+    fund_groups: dict[str, tuple[str, ...]]
+    functions: Codebook
+    economics: Codebook
+    sheet_descriptions: dict[str, str] = field(default_factory=dict)
+    key_figures: list[tuple[str, str]] = field(default_factory=list)
+    input_names: list[str] = field(default_factory=list)
+
+    @property
+    def funds(self) -> tuple[str, ...]:
+        """The canonical 资金性质 values (the 全部 group of accounts.toml)."""
+        return self.fund_groups["全部"]
+
+    def name_patterns(self) -> list[str]:
+        return ([n for t in self.tables.values() for n in t.defined_names()]
+                + self.input_names + list(self.checks.parameters))
+
+    def defines(self, name: str) -> bool:
+        """Whether some table, input sheet or parameter can define ``name``; {x} in either
+        stands for any text."""
+        return any(_may_match(name, pattern) for pattern in self.name_patterns())
+
+
+def _pattern(text: str) -> re.Pattern:
+    return re.compile("^" + ".+".join(re.escape(p) for p in re.split(r"\{[^{}]+\}", text)) + "$")
+
+
+def _may_match(name: str, pattern: str) -> bool:
+    sample = lambda t: re.sub(r"\{[^{}]+\}", "\x00", t)  # noqa: E731
+    return bool(_pattern(pattern).match(sample(name)) or _pattern(name).match(sample(pattern)))
+
+
+# ----------------------------------------------------------------------------- loading
+def _chain(folder: Path) -> list[Path]:
+    """The folder and the folders it extends, nearest first."""
+    chain = [folder]
+    while (chain[-1] / "template.toml").is_file():
+        top = Section(read_toml(chain[-1] / "template.toml"), "", 0, {})
+        top.data = top.file.data
+        top.only({"base"}, "template.toml ")
+        base = top.require("base", (int, str), "template.toml ")
+        chain.append(year_dir(base))
+        if len(chain) > 10 or chain[-1] in chain[:-1]:
+            raise top.origin("base").error("模板的 base 形成了循环。")
+    return chain
+
+
+def _find(chain: list[Path], name: str) -> Path:
+    for folder in chain:
+        if (folder / name).is_file():
+            return folder / name
+    return chain[0] / name           # read_toml reports it missing
+
+
+def _top(file: TomlFile) -> Section:
+    return Section(file, "", 0, file.data)
+
+
+def load_template(year: int, folder: Path | None = None,
+                  query_tables: dict[str, set[str]] | None = None) -> Template:
+    """Read and validate the template of ``year`` (or of ``folder``, which may extend a year).
+    ``query_tables``: the input tables formulas may query, with their columns."""
+    chain = _chain(Path(folder) if folder else year_dir(year))
+    functions = codebook_from_rows(read_csv(_find(chain, "支出功能分类.csv")), FUNCTION_LEVELS, year)
+    economics = codebook_from_rows(read_csv(_find(chain, "支出经济分类.csv")), ECONOMIC_LEVELS, year)
+
+    settings: dict = {}
+    descriptions: dict[str, str] = {}
+    for path in reversed([f / "workbook.toml" for f in chain if (f / "workbook.toml").is_file()]):
+        top = _top(read_toml(path))
+        top.only(WORKBOOK_KEYS, "workbook.toml ")
+        descriptions.update(top.get("sheet_descriptions", dict, {}))
+        settings.update({k: (v, top) for k, v in top.data.items()})
+    if "tables" not in settings:
+        raise _top(read_toml(_find(chain, "workbook.toml"))).origin().error("缺少 tables 列表。")
+    tables = {}
+    for name in settings["tables"][0]:
+        layout = read_layout(_top(read_toml(_find(chain, f"tables/{name}.toml"))), functions)
+        tables[name] = layout
+    key_figures = []
+    if "key_figures" in settings:
+        key_top = settings["key_figures"][1]
+        for item in key_top.items("key_figures"):
+            item.only({"cell", "label"}, "key_figures ")
+            key_figures.append((item.require("cell"), item.require("label")))
+
+    checks = None
+    rules: list[Rule] = []
+    for path in reversed([f / "checks.toml" for f in chain if (f / "checks.toml").is_file()]):
+        top = _top(read_toml(path))
+        top.only({"settings", "parameter", "compare", "rule"}, "checks.toml ")
+        checks = read_settings(top, checks)
+        seen_here: set[str] = set()
+        for item in top.items("rule"):
+            rule = read_rule(item, checks)
+            if rule.id in seen_here:
+                raise rule.origin.error(f"规则编号 {rule.id} 重复。")
+            seen_here.add(rule.id)
+            ids = [r.id for r in rules]
+            if rule.id in ids:           # an extending template replaces the base's rule
+                rules[ids.index(rule.id)] = rule
+            else:
+                rules.append(rule)
+    if checks is None:
+        raise TemplateError_missing(chain[0] / "checks.toml")
+    checks.rules = rules
+
+    accounts_top = _top(read_toml(_find(chain, "accounts.toml")))
+    accounts_top.only({"fund_groups", "account"}, "accounts.toml ")
+    groups = {k: tuple(v) for k, v in accounts_top.get("fund_groups", dict, {}).items()}
+    accounts = {}
+    for item in accounts_top.items("account"):
+        item.only(ACCOUNT_KEYS, "科目 ")
+        group = item.get("funds", str, "全部")
+        if group not in groups:
+            raise item.origin("funds").error(f"资金性质组「{group}」没有定义。",
+                                             expected="、".join(groups))
+        accounts[item.require("code")] = Account(
+            item.require("code"), item.require("name"), item.require("direction"),
+            item.require("category"), item.require("side"), item.get("fund_source"),
+            item.get("opening"), groups[group])
+
+    template = Template(year, chain, fingerprint(chain, str(year)), tables, checks, accounts,
+                        groups, functions, economics, descriptions, key_figures,
+                        list(settings.get("input_names", ([], None))[0]))
+    _validate(template, query_tables)
+    return template
+
+
+def TemplateError_missing(path: Path):  # noqa: N802 - reads as the error it raises
+    from .files import display
+    from ..errors import TemplateError
+    return TemplateError("模板文件缺失。", file=display(path))
+
+
+# ----------------------------------------------------------------------------- validation
+def _validate(template: Template, query_tables: dict[str, set[str]] | None) -> None:
+    for kind in template.checks.compare.values():
+        compare_names(kind, template.checks.parameters)
+    for layout in template.tables.values():
+        for node, origin in layout.formulas():
+            _check_queries(node, origin, query_tables)
+    for rule in template.checks.rules:
+        _check_rule(template, rule, query_tables)
+    for cell, label in template.key_figures:
+        if not template.defines(cell.replace(".", "_")):
+            raise Origin("workbook.toml", None).error(
+                f"key_figures 中的单元格「{cell}」（{label}）没有任何表定义。")
+
+
+def _check_queries(node: Node, origin: Origin, query_tables: dict[str, set[str]] | None) -> None:
+    if query_tables is None:
+        return
+    for query in queries(node):
+        if query.table not in query_tables:
+            raise origin.error(f"查询的表「{query.table}」不存在。",
+                               expected="、".join(query_tables))
+        columns = query_tables[query.table]
+        used = [c.column for c in query.criteria] + [getattr(query, "amount", "金额")]
+        for column in used:
+            if column not in columns:
+                raise origin.error(f"表「{query.table}」没有「{column}」列。",
+                                   expected="、".join(sorted(columns)))
+
+
+def _check_rule(template: Template, rule: Rule, query_tables) -> None:
+    for key, node in rule.formulas():
+        _check_queries(node, rule.origin, query_tables)
+        for name in names(node):
+            if not template.defines(name):
+                raise rule.origin.error(f"规则 {rule.id} 的「{key}」用到名称「{name}」，"
+                                        "没有任何表、参数或输入表定义它。",
+                                        expected="表样中定义的名称，如 公开01_本年收入合计")
+    if rule.where is not None:
+        _check_queries(rule.where, rule.origin, query_tables)
+        if query_tables and rule.group_by not in query_tables[rule.where.table]:
+            raise rule.origin.error(f"group_by「{rule.group_by}」不是表「{rule.where.table}」的列。")
+    if rule.table is not None:
+        layout = template.tables.get(rule.table)
+        if layout is None:
+            raise rule.origin.error(f"规则 {rule.id} 的 table「{rule.table}」不在工作簿中。",
+                                    expected="、".join(template.tables))
+        if rule.each == "class" and layout.layout != "two_sided":
+            raise rule.origin.error(f"each = \"class\" 的 table 应为两栏式总表，{rule.table} 不是。")
+        known = {c.id for c in layout.columns}
+        for column in rule.columns:
+            if column not in known:
+                raise rule.origin.error(f"表 {rule.table} 没有栏「{column}」。",
+                                        expected="、".join(sorted(known)))

@@ -1,0 +1,167 @@
+"""底稿: every ledger and balance line normalised to one table in 元, with its provenance.
+
+The working paper is the single source of every figure: a table cell is a query over these
+lines (SUMIFS in Excel, `WorkingPaper.sum` in Python), so the two renderings cannot drift.
+The 类 and 款 of a code are not stored: queries match them from the code itself (列^=值).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..expr import Count, Criterion, Query
+from ..ingest.records import BudgetLine, BudgetUnit, PriorYearFigure, Provenance, StaffingRow
+
+CENT = Decimal("0.01")
+
+# Directions of a 底稿 line (column 方向).
+INCOME = "收入"
+EXPENDITURE = "支出"
+UNMAPPED = "未归类"
+OPENING = "年初结转和结余"
+FUNDS_HELD = "资金结存"
+
+BY_EXPENSE_KIND = "按支出类型"
+
+
+@dataclass(frozen=True)
+class WorkingLine:
+    unit: str
+    period: str
+    direction: str
+    category: str
+    fund_source: str
+    function_code: str
+    economic_code: str
+    account_code: str
+    project: str
+    voucher: str
+    summary: str
+    amount: Decimal                 # 元, signed by the account's normal side
+    source: Provenance
+    debit: Decimal = Decimal(0)     # as exported (ledger lines), for the debit = credit checks
+    credit: Decimal = Decimal(0)
+    problems: tuple[str, ...] = ()  # why this line cannot land in its table cell (核对表 lists it)
+
+    @property
+    def check_mark(self) -> str:
+        return "错误" if self.problems else "通过"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the 底稿 sheet. ``key`` is its header and the suffix of its defined name
+    (底稿_<key>), which SUMIFS criteria refer to."""
+
+    key: str
+    width: float
+    value: callable
+    is_amount: bool = False
+
+
+WORKING_PAPER_COLUMNS: tuple[Column, ...] = (
+    Column("单位", 30, lambda l: l.unit),
+    Column("期间", 9, lambda l: l.period),
+    Column("方向", 13, lambda l: l.direction),
+    Column("收支类别", 16, lambda l: l.category),
+    Column("资金性质", 22, lambda l: l.fund_source),
+    Column("功能分类科目", 11, lambda l: l.function_code),
+    Column("经济分类科目", 11, lambda l: l.economic_code),
+    Column("会计科目", 8, lambda l: l.account_code),
+    Column("项目", 22, lambda l: l.project),
+    Column("凭证号", 10, lambda l: l.voucher),
+    Column("摘要", 30, lambda l: l.summary),
+    Column("金额", 16, lambda l: l.amount, is_amount=True),
+    Column("借方", 14, lambda l: l.debit, is_amount=True),
+    Column("贷方", 14, lambda l: l.credit, is_amount=True),
+    Column("来源文件", 30, lambda l: l.source.file),
+    Column("来源工作表", 14, lambda l: l.source.sheet),
+    Column("来源行", 7, lambda l: l.source.row),
+    Column("核对结果", 9, lambda l: l.check_mark),
+    Column("核对说明", 40, lambda l: "；".join(l.problems)),
+)
+COLUMN_BY_KEY = {c.key: c for c in WORKING_PAPER_COLUMNS}
+AMOUNT_KEY = "金额"
+
+BUDGET_COLUMNS: tuple[Column, ...] = (
+    Column("单位", 30, lambda b: b.unit),
+    Column("功能分类科目", 11, lambda b: b.function_code),
+    Column("经济分类科目", 11, lambda b: b.economic_code),
+    Column("资金性质", 22, lambda b: b.fund_source),
+    Column("支出类型", 10, lambda b: b.expense_kind),
+    Column("项目", 22, lambda b: b.project),
+    Column("年初预算数", 16, lambda b: b.initial, is_amount=True),
+    Column("调整预算数", 16, lambda b: b.adjusted if b.adjusted is not None else b.initial,
+           is_amount=True),
+    Column("来源文件", 30, lambda b: b.source.file),
+    Column("来源工作表", 14, lambda b: b.source.sheet),
+    Column("来源行", 7, lambda b: b.source.row),
+)
+
+# The input sheets whose columns carry defined names (<sheet>_<column>) for queries.
+WORKING_PAPER_SHEET = "底稿"
+BUDGET_SHEET = "预算指标"
+INPUT_TABLES = {WORKING_PAPER_SHEET: WORKING_PAPER_COLUMNS, BUDGET_SHEET: BUDGET_COLUMNS}
+
+
+@dataclass
+class WorkingPaper:
+    department: str
+    year: int
+    period_end: str                         # last month covered, "YYYY-MM"
+    lines: list[WorkingLine]
+    units: list[BudgetUnit]
+    budget: list[BudgetLine]
+    prior_year: list[PriorYearFigure]
+    staffing: list[StaffingRow]
+    months: list[str]                        # the months that have ledger lines
+    notes: list[str] = field(default_factory=list)
+    _index: dict = field(default_factory=dict, repr=False)
+
+    def rows(self, table: str) -> list:
+        return {WORKING_PAPER_SHEET: self.lines, BUDGET_SHEET: self.budget}[table]
+
+    def _grouped(self, table: str, keys: tuple[tuple[str, int | None], ...],
+                 amount: str | None) -> dict:
+        """Totals (or counts) of ``table`` by the values of ``keys``: (column, None) the whole
+        value, (column, n) its first n characters — one pass, then every query is a look-up."""
+        index_key = (table, keys, amount)
+        grouped = self._index.get(index_key)
+        if grouped is None:
+            columns = {c.key: c for c in INPUT_TABLES[table]}
+            getters = [(columns[k].value, n) for k, n in keys]
+            value = columns[amount].value if amount else (lambda row: 1)
+            grouped = defaultdict(int if amount is None else Decimal)
+            for row in self.rows(table):
+                key = tuple(str(g(row)) if n is None else str(g(row))[:n] for g, n in getters)
+                grouped[key] += value(row)
+            self._index[index_key] = grouped
+        return grouped
+
+    def _look_up(self, table: str, criteria: tuple[Criterion, ...], amount: str | None):
+        ordered = sorted(criteria, key=lambda c: (c.column, c.prefix, c.value))
+        keys = tuple((c.column, len(c.value) if c.prefix else None) for c in ordered)
+        grouped = self._grouped(table, keys, amount)
+        # two criteria on one column look up two positions of one value: both must hold
+        return grouped.get(tuple(c.value for c in ordered), Decimal(0) if amount else 0)
+
+    def sum(self, table: str, criteria: tuple[Criterion, ...], amount: str = AMOUNT_KEY) -> Decimal:
+        """Python twin of SUMIFS(<table>_<amount>, <table>_<column>, "<value>", …): exact, 元."""
+        return self._look_up(table, criteria, amount)
+
+    def count(self, table: str, criteria: tuple[Criterion, ...]) -> int:
+        """Python twin of COUNTIFS(<table>_<column>, "<value>", …)."""
+        return self._look_up(table, criteria, None)
+
+    def matching(self, query: Query | Count) -> list:
+        """The rows of the query's table that meet all its criteria."""
+        getters = [(COLUMNS_OF[query.table][c.column].value, c) for c in query.criteria]
+        return [row for row in self.rows(query.table)
+                if all(str(g(row)).startswith(c.value) if c.prefix else str(g(row)) == c.value
+                       for g, c in getters)]
+
+
+QUERY_TABLES = {name: {c.key for c in columns} for name, columns in INPUT_TABLES.items()}
+COLUMNS_OF = {name: {c.key: c for c in columns} for name, columns in INPUT_TABLES.items()}
