@@ -13,6 +13,7 @@ from tests import oracle
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs" / "景德镇市陶瓷产业发展局-2020"
+FIXTURES = ROOT / "tests" / "fixtures" / "templates"
 
 
 def build_sample(dist: Path, *extra: str, folder: Path = SAMPLE) -> Path:

@@ -8,10 +8,11 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from jdzxlsx.checks import CHECK_SHEET, DETAIL_HEADER, findings_from_workbook, load_rules
+from jdzxlsx.checks import CHECK_SHEET, findings_from_workbook
+from jdzxlsx.pipeline import year_template
 from jdzxlsx.cli import main
 from tests import mutations
-from tests.conftest import SAMPLE, require_libreoffice
+from tests.conftest import FIXTURES, SAMPLE, require_libreoffice
 from tests.mutations import failing, findings_after, rule_of
 
 
@@ -159,11 +160,11 @@ def test_typed_over_table_cells_are_caught_by_the_live_formulas():
 def test_every_rule_has_been_seen_failing():
     """No rule exists that a test has not seen fail."""
     require_libreoffice()
-    _, rules = load_rules(2020)
+    rules = year_template(2020).checks.rules
     seen = {rule_of(i) for i in failing(mutations.findings_in_typed_over_workbook())}
     for scenario in mutations.INPUT_SCENARIOS:
         seen |= {rule_of(i) for i in failing(findings_after(scenario))}
-    assert {r["id"] for r in rules} - seen == set()
+    assert {r.id for r in rules} - seen == set()
 
 
 # ----------------------------------------------------------------------------- the sheet, the CLI
@@ -179,8 +180,9 @@ def test_check_sheet_summary_counts_are_live(sample_workbook):
     assert ws["B5"].value.startswith("=COUNTIFS(")
     values = openpyxl.load_workbook(sample_workbook, data_only=True)[CHECK_SHEET]
     assert values["A5"].value == "错误" and values["B5"].value == 1       # 不符 错误
-    header = [c.value for c in values[DETAIL_HEADER + 1]]
-    assert header[:9] == ["编号", "类别", "检查内容", "左值", "右值", "差额", "比率", "结论", "级别"]
+    header = next([c.value for c in row] for row in values.iter_rows() if row[0].value == "编号")
+    assert header[:10] == ["编号", "类别", "检查内容", "左值", "右值", "差额", "比率", "允许差额",
+                           "结论", "级别"]
     assert ws.freeze_panes and ws.auto_filter.ref
     assert ws.conditional_formatting
 
@@ -222,9 +224,8 @@ def test_readme_explains_every_rule():
     numbered variants such as S1-2)."""
     readme = (SAMPLE.parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## 核对表"):]
-    _, rules = load_rules(2020)
-    missing = [r["id"] for r in rules
-               if r["id"] not in section and r["id"].rsplit("-", 1)[0] not in section]
+    rules = year_template(2020).checks.rules
+    missing = [r.id for r in rules if r.id not in section and r.id.rsplit("-", 1)[0] not in section]
     assert missing == []
 
 
@@ -256,13 +257,12 @@ def test_a_workbook_saved_without_values_cannot_be_checked_silently(sample_workb
     assert "没有计算结果" in capsys.readouterr().err
 
 
-def test_a_rule_can_demand_exact_agreement_with_its_own_tail(monkeypatch):
-    """tail = 0 on N03-3 turns the sample's 1333.67 vs 1333.66 from 尾差 into 不符."""
-    from jdzxlsx import checks
+def test_a_rule_can_demand_exact_agreement_with_its_own_tail():
+    """A template extending 2020 gives N03-3 the exact tail: the sample's 1333.67 vs 1333.66
+    turns from 尾差 into 不符, and its 允许差额 reads 0."""
     from jdzxlsx.pipeline import build
 
-    settings, rules = checks.load_rules(2020)
-    strict = [dict(r, tail=0) if r["id"] == "N03-3" else r for r in rules]
-    monkeypatch.setattr(checks, "load_rules", lambda year: (settings, strict))
-    finding = next(f for f in build(SAMPLE).findings if f.rule_id == "N03-3")
-    assert finding.verdict == "不符"
+    result = build(SAMPLE, templates=FIXTURES / "exact_tail")
+    finding = next(f for f in result.findings if f.rule_id == "N03-3")
+    assert (finding.verdict, finding.allowance) == ("不符", 0)
+    assert finding.description.endswith("（不允许尾差）")

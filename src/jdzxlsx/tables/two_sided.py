@@ -4,7 +4,7 @@ amount columns; 行次 run down the left side, then the right; 栏次 run across
 from __future__ import annotations
 
 from ..errors import TemplateError
-from ..expr import Node, Ref, Sum, bind, narrow
+from ..expr import Node, Ref, Sum, bind, names, narrow
 from ..model import Sheet
 from ..templates import Amount, Side, TableLayout, Template
 from ..working_paper import WorkingPaper
@@ -87,7 +87,7 @@ def build_two_sided(layout: TableLayout, paper: WorkingPaper, template: Template
                     expr = Sum(tuple(Ref(_cell_id(layout, side, r.id, amount) + YUAN)
                                      for r in side.body if not r.blank))
                 else:
-                    expr = bind(entry.value, {n: yuan_ref(n, amount) for n in where})
+                    expr = bind(entry.value, {n: yuan_ref(n, amount) for n in names(entry.value)})
                     expr = narrow(expr, amount.part)
                 place_amount(sheet, row, label_col + 2 + j, yuan_cols[(s, j)], cell_id,
                              layout.amount_name(side, entry.id, amount), expr,

@@ -82,6 +82,10 @@ class Rule:
     group_digits: int | None = None
     missing_is_zero: bool = False
     full_year_only: bool = False
+    key_origins: dict[str, Origin] = field(default_factory=dict)   # where each key was written
+
+    def at(self, key: str) -> Origin:
+        return self.key_origins.get(key, self.origin)
 
     def formulas(self) -> list[tuple[str, Node]]:
         return [(k, v) for k, v in (("left", self.left), ("right", self.right),
@@ -167,6 +171,7 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
                 group_by=item.get("group_by", str), group_digits=item.get("group_digits", int),
                 missing_is_zero=item.get("missing_is_zero", bool, False),
                 full_year_only=item.get("full_year_only", bool, False))
+    rule.key_origins = {key: item.origin(key) for key in item.data}
     rule.left, rule.right = item.formula("left"), item.formula("right")
     rule.right_each = item.formula("right_each")
     if "where" in item.data:
@@ -204,8 +209,12 @@ def _check_placeholders(item: Section, rule: Rule, fills: set[str]) -> None:
         for name in placeholders(text):
             if name not in fills:
                 raise item.origin(key).error(
-                    f"「{{{name}}}」不是 each = {rule.each!r} 提供的占位符。",
+                    f"「{{{name}}}」不是{_family_words(rule.each)}提供的占位符。",
                     expected="、".join("{" + f + "}" for f in sorted(fills)) or "（无占位符）")
+
+
+def _family_words(each: str | None) -> str:
+    return f" each = \"{each}\" " if each else "不展开的规则"
 
 
 def compare_names(kind: CompareKind, parameters: dict[str, Parameter]) -> None:

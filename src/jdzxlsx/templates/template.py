@@ -210,14 +210,14 @@ def _check_queries(node: Node, origin: Origin, query_tables: dict[str, set[str]]
 
 def _check_rule(template: Template, rule: Rule, query_tables) -> None:
     for key, node in rule.formulas():
-        _check_queries(node, rule.origin, query_tables)
+        _check_queries(node, rule.at(key), query_tables)
         for name in names(node):
             if not template.defines(name):
-                raise rule.origin.error(f"规则 {rule.id} 的「{key}」用到名称「{name}」，"
+                raise rule.at(key).error(f"规则 {rule.id} 的「{key}」用到名称「{name}」，"
                                         "没有任何表、参数或输入表定义它。",
                                         expected="表样中定义的名称，如 公开01_本年收入合计")
     if rule.where is not None:
-        _check_queries(rule.where, rule.origin, query_tables)
+        _check_queries(rule.where, rule.at("where"), query_tables)
         if query_tables and rule.group_by not in query_tables[rule.where.table]:
             raise rule.origin.error(f"group_by「{rule.group_by}」不是表「{rule.where.table}」的列。")
     if rule.table is not None:

@@ -1,0 +1,136 @@
+"""One validated Template per year: the 2020 template loads whole, and a template with a fault
+stops the build (exit 2, nothing written) with the file, the line and what is expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jdzxlsx.checks.plan import Planner
+from jdzxlsx.cli import main
+from jdzxlsx.errors import TemplateError
+from jdzxlsx.pipeline import year_template
+from jdzxlsx.templates import FAMILIES, load_template
+from tests.conftest import SAMPLE
+
+BASE = "base = 2020\n"
+
+
+def test_the_2020_template_loads_every_table_rule_and_tolerance():
+    template = year_template(2020)
+    assert list(template.tables) == ["公开01表", "公开02表", "公开03表"]
+    assert len(template.checks.rules) == 42
+    assert set(template.checks.compare) == {"equal", "band", "at_least", "flag"}
+    assert template.checks.parameters["核对_尾差"].value == 1 / __import__("decimal").Decimal(100)
+    assert template.funds[-1] == "非财政拨款"
+
+
+def test_every_family_a_rule_may_name_has_an_expansion():
+    assert all(hasattr(Planner, f"_each_{family or 'single'}") for family in FAMILIES)
+
+
+def _template(tmp_path: Path, files: dict[str, str]) -> Path:
+    folder = tmp_path / "template"
+    for name, text in {"template.toml": BASE, **files}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _build_fails(tmp_path, capsys, files: dict[str, str]) -> str:
+    folder = _template(tmp_path, files)
+    dist = tmp_path / "dist"
+    assert main(["build", str(SAMPLE), "--dist", str(dist), "--templates", str(folder)]) == 2
+    assert not dist.exists() or not any(dist.rglob("*"))
+    return capsys.readouterr().err
+
+
+RULE = """
+[[rule]]
+id = "Z1"
+family = "表内"
+severity = "错误"
+description = "测试规则"
+left = "公开01_本年收入合计"
+right = "公开02_合计_本年收入合计"
+"""
+
+
+def test_a_misspelt_key_stops_the_build_naming_file_and_line(tmp_path, capsys):
+    err = _build_fails(tmp_path, capsys, {"checks.toml": RULE.replace("severity", "severty")})
+    assert "checks.toml" in err and "第 5 行" in err and "「severty」" in err
+    assert "severity" in err                                   # what is expected
+
+
+def test_an_unknown_family_stops_the_build(tmp_path, capsys):
+    err = _build_fails(tmp_path, capsys, {"checks.toml": RULE + 'each = "quarter"\n'})
+    assert "checks.toml" in err and "第 9 行" in err and "quarter" in err
+    assert "month" in err                                      # the families that exist
+
+
+def test_an_unknown_rule_category_stops_the_build(tmp_path, capsys):
+    err = _build_fails(tmp_path, capsys, {"checks.toml": RULE.replace('"表内"', '"表里"')})
+    assert "第 4 行" in err and "表里" in err and "表间" in err
+
+
+def test_a_malformed_query_stops_the_build(tmp_path, capsys):
+    broken = RULE.replace('right = "公开02_合计_本年收入合计"', 'right = "底稿(会计科目 6001)"')
+    err = _build_fails(tmp_path, capsys, {"checks.toml": broken})
+    assert "checks.toml" in err and "第 8 行" in err and "列=值" in err
+
+
+def test_a_query_over_a_column_the_working_paper_lacks_stops_the_build(tmp_path, capsys):
+    broken = RULE.replace('right = "公开02_合计_本年收入合计"', 'right = "底稿(功能分类类=201)"')
+    err = _build_fails(tmp_path, capsys, {"checks.toml": broken})
+    assert "第 8 行" in err and "「功能分类类」" in err and "功能分类科目" in err
+
+
+def test_a_name_no_table_defines_stops_the_build(tmp_path, capsys):
+    broken = RULE.replace('"公开01_本年收入合计"', '"公开01_本年收入合记"')
+    err = _build_fails(tmp_path, capsys, {"checks.toml": broken})
+    assert "checks.toml" in err and "第 7 行" in err and "公开01_本年收入合记" in err
+
+
+def test_a_verdict_kind_naming_an_undefined_tolerance_stops_the_build(tmp_path, capsys):
+    kind = '[compare.loose]\n"结论" = \'IF(ABS(左 - 右) <= 核对_宽松, "一致", "不符")\'\n'
+    err = _build_fails(tmp_path, capsys, {"checks.toml": kind})
+    assert "第 1 行" in err and "核对_宽松" in err
+
+
+def test_a_table_row_naming_a_row_the_table_lacks_stops_the_build(tmp_path, capsys):
+    table = (Path(__file__).parent.parent / "templates/2020/tables/公开01表.toml").read_text(
+        encoding="utf-8").replace('value = "本年支出合计 + 结余分配 + 年末结转和结余"',
+                                  'value = "本年支出合计 + 结余分配 + 年末结余"')
+    err = _build_fails(tmp_path, capsys, {"tables/公开01表.toml": table})
+    assert "公开01表.toml" in err and "年末结余" in err
+
+
+def test_an_unknown_placeholder_stops_the_build(tmp_path, capsys):
+    broken = RULE.replace('description = "测试规则"', 'description = "测试规则 {code}"')
+    err = _build_fails(tmp_path, capsys, {"checks.toml": broken})
+    assert "{code}" in err and "第 6 行" in err
+
+
+def test_a_rule_of_an_extending_template_replaces_the_base_rule_with_its_id(tmp_path):
+    folder = _template(tmp_path, {"checks.toml": RULE.replace('"Z1"', '"X1"')})
+    from jdzxlsx.working_paper import QUERY_TABLES
+
+    rules = load_template(2020, folder, QUERY_TABLES).checks.rules
+    (x1,) = [r for r in rules if r.id == "X1"]
+    assert x1.description == "测试规则" and len(rules) == 42
+
+
+def test_a_template_error_is_a_chinese_message_with_its_place():
+    error = TemplateError("缺少「left」。", file="templates/2020/checks.toml", line=12,
+                          expected="公式")
+    assert str(error) == "模板「templates/2020/checks.toml」第 12 行：缺少「left」。\n  应为：公式"
+
+
+@pytest.mark.parametrize("base", ["1999", "../2020"])
+def test_a_base_that_is_not_a_packaged_year_is_refused(tmp_path, capsys, base):
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "template.toml").write_text(f'base = "{base}"\n', encoding="utf-8")
+    assert main(["check", str(SAMPLE), "--templates", str(folder)]) == 2
+    assert "模板" in capsys.readouterr().err
