@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 import json
 
 from tests.conftest import SAMPLE, build_sample
+
+pytestmark = pytest.mark.slow        # builds whole workbooks
 
 
 def _sha(path):

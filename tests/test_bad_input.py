@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jdzxlsx.cli import main
 
 DECEMBER = "凭证明细_2020-12.csv"
@@ -52,6 +54,7 @@ def test_a_bad_period_is_refused(sample_copy, tmp_path, capsys):
     assert not dist.exists()
 
 
+@pytest.mark.slow
 def test_build_prints_the_output_path_on_stdout(tmp_path, capsys):
     from tests.conftest import SAMPLE
 
@@ -86,6 +89,7 @@ def test_a_year_in_the_configuration_that_is_not_a_year_is_a_message(sample_copy
     assert not dist.exists()
 
 
+@pytest.mark.slow
 def test_the_readme_configuration_example_is_valid_and_names_the_department(sample_copy,
                                                                             tmp_path):
     """The jdzxlsx.toml shown in the README parses and overrides the folder's name."""

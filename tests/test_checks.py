@@ -15,6 +15,8 @@ from tests import mutations
 from tests.conftest import FIXTURES, SAMPLE, require_libreoffice
 from tests.mutations import failing, findings_after, rule_of
 
+pytestmark = pytest.mark.slow        # builds whole workbooks
+
 
 @pytest.fixture(scope="module")
 def sample_findings():

@@ -3,12 +3,16 @@ full-column references, and carries a cached value."""
 
 from __future__ import annotations
 
+import pytest
+
 import re
 import zipfile
 
 import openpyxl
 
 from tests import oracle
+
+pytestmark = pytest.mark.slow        # builds whole workbooks
 
 ALLOWED = {"SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "IF", "IFERROR", "AND", "OR", "NOT", "ROUND",
            "ABS", "MIN", "MAX", "COUNTIF", "COUNTIFS", "INDEX", "MATCH", "ISNUMBER", "TEXT"}

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
 
 from tests.conftest import build_sample
+
+pytestmark = pytest.mark.slow        # builds whole workbooks
 
 
 def _working_paper(path):

@@ -7,6 +7,8 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
+pytestmark = pytest.mark.slow        # builds whole workbooks
+
 # (sheet, row label, column offset from the label) → 万元, hand-checked against sample-facts.md
 GOLDEN_01_INCOME = {
     "一、一般公共预算财政拨款收入": 3101.02,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+pytestmark = pytest.mark.slow        # builds whole workbooks
+
 
 @pytest.mark.parametrize("sheet", ["公开01表", "公开02表", "公开03表"])
 def test_every_amount_cell_is_a_formula(sample_workbook, sheet):

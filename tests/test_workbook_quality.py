@@ -10,6 +10,8 @@ import pytest
 
 from jdzxlsx import __version__
 
+pytestmark = pytest.mark.slow        # builds whole workbooks
+
 TABLES = ["公开01表", "公开02表", "公开03表"]
 
 

@@ -26,8 +26,11 @@ class Criterion:
     prefix: bool = False
 
     def excel_value(self) -> str:
-        # * ? ~ are wildcards in criteria; a value from the input must match only itself
+        # * ? ~ are wildcards in criteria, and a leading < > = a comparison: a value from the
+        # input must match only itself ("=>100" is the text >100)
         literal = self.value.replace("~", "~~").replace("*", "~*").replace("?", "~?")
+        if literal[:1] in ("<", ">", "="):
+            literal = "=" + literal
         return excel_string(literal + ("*" if self.prefix else ""))
 
 
@@ -267,9 +270,10 @@ class Binary(Node):
         return compare(self.operator, a, b)
 
     def excel(self, ctx):
+        # the right operand keeps its parentheses at equal precedence: the spreadsheet then
+        # computes in the order Python did (a*(b/c) is not a*b/c in doubles)
         left = _wrapped(self.left, ctx, self.precedence, strict=False)
-        right = _wrapped(self.right, ctx, self.precedence, strict=self.operator in "-/&"
-                         or self.operator in COMPARISONS)
+        right = _wrapped(self.right, ctx, self.precedence, strict=True)
         return f"{left}{self.operator}{right}"
 
     def children(self):

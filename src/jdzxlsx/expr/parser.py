@@ -211,6 +211,8 @@ class Parser:
         if match["count"]:
             if match["amount"] is not None:
                 self.fail("计数查询（#）不取金额列", token.position)
+            if not criteria:
+                self.fail("计数查询（#）至少要有一个条件", token.position)
             return Count(match["table"], criteria)
         return Query(match["table"], criteria, amount)
 

@@ -44,12 +44,24 @@ def _rank(value: Value) -> int:
     return 0
 
 
+APPROXIMATE = Decimal(2) ** -48     # LibreOffice's approxEqual; Excel's is alike
+
+
+def _approx_equal(a, b) -> bool:
+    """Spreadsheets compare doubles as equal when they differ only in the last bits, so
+    1/3*3 = 1 holds there; Python's exact Decimal must agree."""
+    return a == b or abs(a - b) <= max(abs(a), abs(b)) * APPROXIMATE
+
+
 def compare(operator: str, left: Value, right: Value) -> bool:
-    """=, <>, <, >, <=, >= as Excel compares: text case-insensitively, kinds by rank."""
+    """=, <>, <, >, <=, >= as Excel compares: text case-insensitively, kinds by rank, numbers
+    equal when they differ only beyond a double's precision."""
     if _rank(left) != _rank(right):
         a, b = _rank(left), _rank(right)
     elif isinstance(left, str):
         a, b = left.lower(), right.lower()
+    elif _approx_equal(number(left), number(right)):
+        a = b = 0
     else:
         a, b = left, right
     return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b, "<=": a <= b,
@@ -63,10 +75,16 @@ def general_text(value: Value) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, str):
         return value
-    if isinstance(value, int):
-        return str(value)
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
+    if value == 0:
+        return "0"
+    value = Decimal(value)
+    exponent = value.adjusted()
+    # at most 15 significant digits, as a spreadsheet shows a double
+    value = value.quantize(Decimal(1).scaleb(exponent - 14), rounding=ROUND_HALF_UP).normalize()
+    if exponent >= 15:
+        mantissa = format(value.scaleb(-exponent).normalize(), "f")
+        return f"{mantissa}E+{exponent:03d}" if exponent >= 100 else f"{mantissa}E+{exponent:02d}"
+    return format(value, "f")
 
 
 # TEXT(x, format): the number formats a sentence needs — digits with optional thousands

@@ -135,7 +135,9 @@ class WorkingPaper:
             value = columns[amount].value if amount else (lambda row: 1)
             grouped = defaultdict(int if amount is None else Decimal)
             for row in self.rows(table):
-                key = tuple(str(g(row)) if n is None else str(g(row))[:n] for g, n in getters)
+                # SUMIFS matches text whatever its case: so does the look-up
+                key = tuple((str(g(row)) if n is None else str(g(row))[:n]).lower()
+                            for g, n in getters)
                 grouped[key] += value(row)
             self._index[index_key] = grouped
         return grouped
@@ -145,7 +147,7 @@ class WorkingPaper:
         keys = tuple((c.column, len(c.value) if c.prefix else None) for c in ordered)
         grouped = self._grouped(table, keys, amount)
         # two criteria on one column look up two positions of one value: both must hold
-        return grouped.get(tuple(c.value for c in ordered), Decimal(0) if amount else 0)
+        return grouped.get(tuple(c.value.lower() for c in ordered), Decimal(0) if amount else 0)
 
     def sum(self, table: str, criteria: tuple[Criterion, ...], amount: str = AMOUNT_KEY) -> Decimal:
         """Python twin of SUMIFS(<table>_<amount>, <table>_<column>, "<value>", …): exact, 元."""
@@ -159,8 +161,8 @@ class WorkingPaper:
         """The rows of the query's table that meet all its criteria."""
         getters = [(COLUMNS_OF[query.table][c.column].value, c) for c in query.criteria]
         return [row for row in self.rows(query.table)
-                if all(str(g(row)).startswith(c.value) if c.prefix else str(g(row)) == c.value
-                       for g, c in getters)]
+                if all(str(g(row)).lower().startswith(c.value.lower()) if c.prefix
+                       else str(g(row)).lower() == c.value.lower() for g, c in getters)]
 
 
 QUERY_TABLES = {name: {c.key for c in columns} for name, columns in INPUT_TABLES.items()}
