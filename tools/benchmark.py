@@ -20,10 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from jdzxlsx.checks import build_checks  # noqa: E402
 from jdzxlsx.ingest import read_folder  # noqa: E402
 from jdzxlsx.model import Workbook  # noqa: E402
-from jdzxlsx.tables import build_tables  # noqa: E402
-from jdzxlsx.tables.working_sheets import working_paper_sheet  # noqa: E402
+from jdzxlsx.pipeline import year_template  # noqa: E402
+from jdzxlsx.tables import (basic_info_sheet, budget_sheet, build_tables,  # noqa: E402
+                            prior_year_sheet, working_paper_sheet)
 from jdzxlsx.working_paper import build_working_paper  # noqa: E402
 from jdzxlsx.xlsx import write_workbook  # noqa: E402
 
@@ -33,21 +35,30 @@ SAMPLE = ROOT / "inputs" / "景德镇市陶瓷产业发展局-2020"
 def one_build(scale: int) -> dict[str, float]:
     times = {}
     start = time.perf_counter()
+    template = year_template(2020)
+    times["template"] = time.perf_counter() - start
+    start = time.perf_counter()
     ingested = read_folder(SAMPLE, year=2020)
     times["ingest"] = time.perf_counter() - start
     if scale > 1:
         ingested.ledger = [replace(line, voucher=f"{line.voucher}#{copy}")
                            for copy in range(scale) for line in ingested.ledger]
     start = time.perf_counter()
-    paper = build_working_paper(ingested, department="景德镇市陶瓷产业发展局", year=2020)
+    paper = build_working_paper(ingested, template, department="景德镇市陶瓷产业发展局")
     times["working paper"] = time.perf_counter() - start
     start = time.perf_counter()
     book = Workbook()
-    sheet, names = working_paper_sheet(paper)
-    tables = build_tables(book, paper)
-    book.sheets = [*tables, sheet]
-    book.resolve(paper, names)
-    times["tables + resolve"] = time.perf_counter() - start
+    tables = build_tables(book, paper, template)
+    inputs = [working_paper_sheet(paper)[0], budget_sheet(paper)[0], prior_year_sheet(paper),
+              basic_info_sheet(paper)]
+    book.sheets = [*tables, *inputs]
+    times["tables"] = time.perf_counter() - start
+    start = time.perf_counter()
+    build_checks(book, paper, template)
+    times["checks"] = time.perf_counter() - start
+    start = time.perf_counter()
+    book.resolve(paper)
+    times["resolve"] = time.perf_counter() - start
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.xlsx"

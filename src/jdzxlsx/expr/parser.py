@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .nodes import (COMPARISONS, FUNCTIONS, Binary, Call, Count, Criterion, Name, Negate, Node,
-                    Number, Query, Sum, Text)
+from .nodes import Count, Criterion, Name, Node, Number, Query, Text
+from .operators import COMPARISONS, FUNCTIONS, Binary, Call, Negate, Sum
 from .values import valid_number_format
 
 

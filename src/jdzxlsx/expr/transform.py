@@ -78,7 +78,7 @@ def queries(node: Node) -> list[Query | Count]:
 
 def terms(node: Node) -> list[tuple[int, Node]]:
     """a + b − c as [(+1, a), (+1, b), (−1, c)]: the independently rounded addends of a side."""
-    from .nodes import Binary, Negate
+    from .operators import Binary, Negate
 
     if isinstance(node, Binary) and node.operator in "+-":
         sign = 1 if node.operator == "+" else -1
