@@ -206,6 +206,16 @@ def test_check_on_the_folder_prints_the_same_findings_as_the_workbooks_check_she
     assert code_folder == code_book == 0
 
 
+def test_the_report_states_the_tolerances_it_used_from_the_template_or_the_workbook(
+        sample_workbook, capsys):
+    main(["check", str(SAMPLE)])
+    from_folder = [l for l in capsys.readouterr().err.splitlines() if l.startswith("所用容差")]
+    main(["check", str(sample_workbook)])
+    from_book = [l for l in capsys.readouterr().err.splitlines() if l.startswith("所用容差")]
+    assert from_folder == from_book and len(from_folder) == 1
+    assert "0.01" in from_folder[0] and "0.9" in from_folder[0] and "1.1" in from_folder[0]
+
+
 def test_strict_exits_1_on_the_sample_and_0_on_a_corrected_copy(sample_copy, capsys):
     assert main(["check", str(SAMPLE), "--strict"]) == 1
     mutations._typed_total_corrected(sample_copy)

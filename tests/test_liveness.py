@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from functools import lru_cache
 
 import openpyxl
 import pytest
@@ -79,9 +80,15 @@ def recalculated(sample_workbook, tmp_path_factory):
     return dict(zip(paths, outs))
 
 
+@lru_cache(maxsize=None)
+def _values(path):
+    """A recalculated workbook's values, loaded once (openpyxl takes seconds per load)."""
+    return openpyxl.load_workbook(path, data_only=True)
+
+
 def _printed(path, sheet):
     """The printed amounts (inside the print area; the hidden 元 columns lie outside)."""
-    ws = openpyxl.load_workbook(path, data_only=True)[sheet]
+    ws = _values(path)[sheet]
     last = openpyxl.utils.column_index_from_string(
         re.findall(r"\$([A-Z]+)\$\d+", str(ws.print_area))[-1])
     return ws, {c.coordinate: c.value for row in ws.iter_rows(max_col=last) for c in row
@@ -99,7 +106,7 @@ def _moved(before, after):
 
 
 def _cell(path, sheet, label, header=None, label_col=0, amount_col=None):
-    ws = openpyxl.load_workbook(path, data_only=True)[sheet]
+    ws = _values(path)[sheet]
     rows = list(ws.iter_rows())
     row = next(r for r in rows if r[label_col].value == label)[0].row
     if amount_col is None:
@@ -134,18 +141,17 @@ def test_the_checks_recompute_after_the_working_paper_edit(recalculated):
 
 def test_changing_a_function_code_moves_the_line_in_01_and_03_alike(recalculated):
     original, edited = recalculated["original"], recalculated["code"]
-    book = openpyxl.load_workbook(original)
-    amount = _paper_rows(book)[0]  # noqa: F841 - the edit's amount is read below
-    amount = round(_edit_code(openpyxl.load_workbook(original)) / 10000, 2)
+    amount = round(_edit_code(openpyxl.load_workbook(original)) / 10000, 2)   # 万元
 
     def figures(path):
-        return {(t, c): v for t, c in (("01", "一般公共服务支出"), ("01", "社会保障和就业支出"))
-                for v in [openpyxl.load_workbook(path, data_only=True)["公开01表"][
-                    _cell(path, "公开01表", f"{'一' if c == '一般公共服务支出' else '八'}、{c}",
-                          label_col=3, amount_col="F")[1]].value]} | {
-            ("03", code): openpyxl.load_workbook(path, data_only=True)["公开03表"][
-                _cell(path, "公开03表", code, "本年支出合计")[1]].value
-            for code in ("201", "208")}
+        values = _values(path)
+        return {
+            ("01", "一般公共服务支出"): values["公开01表"][_cell(
+                path, "公开01表", "一、一般公共服务支出", label_col=3, amount_col="F")[1]].value,
+            ("01", "社会保障和就业支出"): values["公开01表"][_cell(
+                path, "公开01表", "八、社会保障和就业支出", label_col=3, amount_col="F")[1]].value,
+            **{("03", code): values["公开03表"][_cell(path, "公开03表", code, "本年支出合计")[1]].value
+               for code in ("201", "208")}}
 
     old, new = figures(original), figures(edited)
     for fig in (old, new):          # the 类 row of 01 and the 类 row of 03 agree, before and after

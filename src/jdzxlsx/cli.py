@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .archive import archive_build, manifest_for
-from .checks import SEVERITIES, Finding, findings_from_workbook, tolerance_text
+from .checks import SEVERITIES, Finding, read_check_sheet, tolerance_text
 from .errors import InputError, JdzxlsxError
 from .pipeline import BuildResult, build
 from .xlsx import write_workbook
@@ -155,7 +155,8 @@ def _check(args) -> int:
         if args.period:
             raise InputError("核对工作簿时不能指定 --period：工作簿的期间在生成时已定。",
                              file=str(target), hint="去掉 --period，或对输入目录运行 check。")
-        findings = findings_from_workbook(target)
+        findings, parameters = read_check_sheet(target)
+        tolerances = tolerance_text(parameters)
         print(f"核对工作簿：{target}（读取其「核对表」的计算结果）", file=sys.stderr)
     else:
         result = build(target, period=args.period, progress=_progress,

@@ -3,9 +3,9 @@
 (sheet) and read back from a saved workbook (readback)."""
 
 from .findings import SEVERITIES, VERDICTS, CheckResult, Finding, tolerance_text
-from .readback import findings_from_workbook
+from .readback import findings_from_workbook, read_check_sheet
 from .run import build_checks
 from .sheet import CHECK_SHEET, HEADERS
 
 __all__ = ["SEVERITIES", "VERDICTS", "CheckResult", "Finding", "tolerance_text",
-           "findings_from_workbook", "build_checks", "CHECK_SHEET", "HEADERS"]
+           "findings_from_workbook", "read_check_sheet", "build_checks", "CHECK_SHEET", "HEADERS"]

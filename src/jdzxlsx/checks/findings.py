@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..expr import Binary, Call, Name, Node, Number, literal
+from ..expr import Binary, Call, Name, Node, Number, bind, literal
 from ..model import WorkbookContext
 from ..templates import COMPARE_COLUMNS, CheckRules, Parameter
 from .instances import Instance, linear
@@ -63,8 +63,6 @@ def row_formulas(instance: Instance, rules: CheckRules, cells: dict[str, Node]
                  ) -> dict[str, Node]:
     """The verdict kind's formulas for this row, with 左, 右 … bound to ``cells`` (the row's
     cells on the sheet, or its computed values) and the bound names to this row's."""
-    from ..expr import bind
-
     bindings = {"每项尾差": Name(instance.rule.tail), "非零加项数": nonzero_addends(instance),
                 **instance.bound, **cells}
     kind = rules.compare[instance.rule.compare]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..expr import Binary, Count, Name, Node, Number, Query, map_queries, names, terms
+from ..expr import Binary, Name, Node, Number, Query, map_queries, names, terms
 from ..model import fen, to_wan
 from ..templates import Rule
 
@@ -78,7 +78,3 @@ def instance(rule: Rule, key: str, description: str, left: Node | None, right: N
 
 def used_names(*nodes: Node | None) -> list[str]:
     return list(dict.fromkeys(n for node in nodes if node is not None for n in names(node)))
-
-
-def is_count(node: Node) -> bool:
-    return isinstance(node, Count)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from ..expr import Count, Criterion, Data, Query
+from ..expr import Count, Criterion, Data, Query, fill_text
 from ..model import quote_sheet
 from ..templates import Rule
 from ..working_paper import OPENING, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET
@@ -111,5 +111,4 @@ class LedgerFamilies:
 
 
 def _fill(text: str, **values: str) -> str:
-    from ..expr import fill_text
     return fill_text(text, values)

@@ -10,7 +10,7 @@ from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text
 from ..model import Workbook, WorkbookContext, address, quote_sheet
 from ..tables import staffing_fields, staffing_name
 from ..templates import Rule, Template
-from ..working_paper import EXPENDITURE, FUNDS_HELD, INCOME, WorkingPaper
+from ..working_paper import COLUMNS_OF, EXPENDITURE, FUNDS_HELD, INCOME, WorkingPaper
 from .instances import Instance, instance, linear, used_names, without
 from .ledger import LedgerFamilies
 
@@ -48,7 +48,8 @@ class Planner(LedgerFamilies):
         return f"{sheet} {address(row, col)}", f"{quote_sheet(sheet)}!{address(row, col)}"
 
     def compare(self, rule: Rule, key: str, description: str, left: Node | None,
-                right: Node | None, place: str | None = None) -> list[Instance]:
+                right: Node | None, place: str | None = None,
+                values: dict | None = None) -> list[Instance]:
         """A row from the rule's sides (placeholders filled).  A name the workbook lacks is 0
         where the rule says so (a row the table does not print), else the row is 未核对."""
         used = used_names(left, right)
@@ -63,7 +64,7 @@ class Planner(LedgerFamilies):
         first = next((n for n in used if n not in missing), None)
         link = None
         if rule.place is not None:
-            where = fill_text(rule.place, {})
+            where = fill_text(rule.place, values or {})
         elif place is not None:
             where = place
         elif first is not None:
@@ -75,7 +76,7 @@ class Planner(LedgerFamilies):
     def filled(self, rule: Rule, key: str, values: dict, place: str | None = None):
         return self.compare(rule, key, fill_text(rule.description, values),
                             fill(rule.left, values) if rule.left else None,
-                            fill(rule.right, values) if rule.right else None, place)
+                            fill(rule.right, values) if rule.right else None, place, values)
 
     # -- the families
     def _each_single(self, rule: Rule) -> list[Instance]:
@@ -139,7 +140,6 @@ class Planner(LedgerFamilies):
         return [instance(rule, "", rule.description, rule.left, right, place, link)]
 
     def paper_column(self, table: str, key: str):
-        from ..working_paper import COLUMNS_OF
         return COLUMNS_OF[table][key].value
 
     def _each_month(self, rule: Rule) -> list[Instance]:

@@ -68,11 +68,9 @@ def render_rows(sheet: Sheet, result: CheckResult, rules: CheckRules) -> None:
             if node is not None:
                 cells[local] = Ref(f"{base}.{local}")
                 sheet.formula(row, COLUMN[ROW_CELLS[local]], f"{base}.{local}", node, style)
+        for local in rules.compare[rule.compare].columns:
+            cells[local] = Ref(f"{base}.{local}")
         formulas = row_formulas(instance, rules, cells)
-        for local in ("差额", "比率", "允许差额", "结论"):
-            if local in formulas:
-                cells[local] = Ref(f"{base}.{local}")
-                formulas = row_formulas(instance, rules, cells)
         for local, node in formulas.items():
             column_style = {"比率": "percent", "结论": "verdict",
                             "允许差额": "money" if style == "money" else "count"}.get(local, style)

@@ -12,8 +12,7 @@ Kind ids, as SourceFile.sheets reports them: ledger (明细账), balance (科目
 (预算指标), prior_year (上年决算主要数据), units (预算单位), staffing (人员编制).
 """
 
-from .folder import (CONFIG_FILE, EMPTY_FORMAT, INPUT_SUFFIXES, RESULT_LISTS, FileResult, Progress,
-                     read_file, read_folder)
+from .folder import INPUT_SUFFIXES, read_file, read_folder
 from .records import (BalanceLine, BudgetLine, BudgetUnit, IngestResult, LedgerLine,
                       PriorYearFigure, Provenance, SourceFile, StaffingRow)
 

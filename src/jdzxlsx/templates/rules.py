@@ -31,8 +31,7 @@ FAMILIES: dict[str | None, tuple[set[str], set[str], str]] = {
 }
 RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
              "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail"}
-# Names a verdict kind may use for the cells of its own row, and what the family binds.
-ROW_NAMES = ("左", "右", "差额", "比率", "允许差额", "结论")
+# Names a verdict kind may use beyond its row's cells: what the family and the rule bind.
 BOUND_NAMES = ("非零加项数", "每项尾差", "标记")
 COMPARE_COLUMNS = ("差额", "比率", "允许差额", "结论")
 EXCEL_NAME = re.compile(r"^[^\W\d][\w.]*$")
@@ -218,10 +217,17 @@ def _family_words(each: str | None) -> str:
 
 
 def compare_names(kind: CompareKind, parameters: dict[str, Parameter]) -> None:
-    """A verdict kind may name only its row's cells, the bound names and parameters."""
-    allowed = set(ROW_NAMES) | set(BOUND_NAMES) | set(parameters)
-    for column, node in kind.columns.items():
+    """A verdict kind may name its row's 左 and 右, the columns it defines before the one being
+    written (差额, 比率, 允许差额, 结论 in that order), the bound names and parameters."""
+    earlier: set[str] = {"左", "右"}
+    for column in COMPARE_COLUMNS:
+        node = kind.columns.get(column)
+        if node is None:
+            continue
+        allowed = earlier | set(BOUND_NAMES) | set(parameters)
         for name in names(node):
             if name not in allowed:
-                raise kind.origin.error(f"结论种类「{kind.name}」的「{column}」用到未定义的名称「{name}」。",
-                                        expected="、".join(sorted(allowed)))
+                raise kind.origin.error(
+                    f"结论种类「{kind.name}」的「{column}」用到「{name}」：它不是本行此前的栏、"
+                    "绑定名称或参数。", expected="、".join(sorted(allowed)))
+        earlier.add(column)

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..classification import ECONOMIC_LEVELS, FUNCTION_LEVELS, Codebook, codebook_from_rows
 from ..expr import Node, names, queries
 from .common import Origin, Section
-from .files import TomlFile, fingerprint, read_csv, read_toml, year_dir
+from ..errors import TemplateError
+from .files import TomlFile, display, fingerprint, read_csv, read_toml, year_dir
 from .layouts import TableLayout, read_layout
 from .rules import CheckRules, Rule, compare_names, read_rule, read_settings
 
@@ -147,7 +148,7 @@ def load_template(year: int, folder: Path | None = None,
             else:
                 rules.append(rule)
     if checks is None:
-        raise TemplateError_missing(chain[0] / "checks.toml")
+        raise TemplateError("模板文件缺失。", file=display(chain[0] / "checks.toml"))
     checks.rules = rules
 
     accounts_top = _top(read_toml(_find(chain, "accounts.toml")))
@@ -170,12 +171,6 @@ def load_template(year: int, folder: Path | None = None,
                         list(settings.get("input_names", ([], None))[0]))
     _validate(template, query_tables)
     return template
-
-
-def TemplateError_missing(path: Path):  # noqa: N802 - reads as the error it raises
-    from .files import display
-    from ..errors import TemplateError
-    return TemplateError("模板文件缺失。", file=display(path))
 
 
 # ----------------------------------------------------------------------------- validation
