@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..expr import Binary, Call, Name, Node, Number, bind, literal
+from ..expr import Binary, Call, Name, Node, Number, bind, literal, names
 from ..model import WorkbookContext
 from ..templates import COMPARE_COLUMNS, CheckRules, Parameter
 from .instances import Instance, linear
@@ -33,6 +33,7 @@ class Finding:
     advice: str
     ratio: object = None
     allowance: object = None
+    addends: object = None            # how many independently rounded addends are not 0
     link: str | None = None
 
     @property
@@ -59,6 +60,10 @@ def nonzero_addends(instance: Instance) -> Node:
                    for a in instance.addends])
 
 
+def uses_addends(kind) -> bool:
+    return any("非零加项数" in names(node) for node in kind.columns.values())
+
+
 def row_formulas(instance: Instance, rules: CheckRules, cells: dict[str, Node]
                  ) -> dict[str, Node]:
     """The verdict kind's formulas for this row, with 左, 右 … bound to ``cells`` (the row's
@@ -79,6 +84,8 @@ def evaluate(instances: list[Instance], rules: CheckRules, context: WorkbookCont
         if instance.right is not None:
             values["右"] = context.evaluate(instance.right)
         kind = rules.compare[instance.rule.compare]
+        if uses_addends(kind):
+            values["非零加项数"] = context.evaluate(nonzero_addends(instance))
         for column in COMPARE_COLUMNS:
             if column in kind.columns:
                 bound = row_formulas(instance, rules, {k: literal(v) for k, v in values.items()})
@@ -89,7 +96,8 @@ def evaluate(instances: list[Instance], rules: CheckRules, context: WorkbookCont
             severity=rule.severity, verdict=values["结论"], left=values.get("左"),
             right=values.get("右"), difference=values.get("差额"), unit=rule.unit,
             place=instance.place, advice=rule.advice, ratio=values.get("比率"),
-            allowance=values.get("允许差额"), link=instance.link)))
+            allowance=values.get("允许差额"), addends=values.get("非零加项数"),
+            link=instance.link)))
     return out
 
 

@@ -47,7 +47,8 @@ def read_check_sheet(path) -> tuple[list[Finding], list[Parameter]]:
                            verdict=value("结论"), left=value("左值"), right=value("右值"),
                            difference=value("差额"), unit=value("单位"),
                            place=value("位置") or "", advice=value("处理办法") or "",
-                           ratio=value("比率"), allowance=value("允许差额")))
+                           ratio=value("比率"), allowance=value("允许差额"),
+                           addends=value("加项数")))
     if out and all(f.verdict is None for f in out):
         raise InputError("工作簿的核对表没有计算结果（文件由不计算公式的程序保存过）。",
                          file=str(path), sheet=CHECK_SHEET,

@@ -7,15 +7,16 @@ from __future__ import annotations
 from ..expr import Node, Ref, RowCount, Sum, Text
 from ..model import Sheet
 from ..templates import CheckRules, Parameter
-from .findings import SEVERITIES, VERDICTS, CheckResult, row_formulas
+from .findings import (SEVERITIES, VERDICTS, CheckResult, nonzero_addends, row_formulas,
+                       uses_addends)
 
 CHECK_SHEET = "核对表"
 HEADERS = [("编号", 26), ("类别", 6), ("检查内容", 54), ("左值", 14), ("右值", 14), ("差额", 12),
-           ("比率", 9), ("允许差额", 9), ("结论", 7), ("级别", 6), ("单位", 5), ("位置", 34),
+           ("比率", 9), ("加项数", 6), ("允许差额", 9), ("结论", 7), ("级别", 6), ("单位", 5), ("位置", 34),
            ("处理办法", 44)]
 COLUMN = {header: col for col, (header, _) in enumerate(HEADERS)}
 ROW_CELLS = {"左": "左值", "右": "右值", "差额": "差额", "比率": "比率", "允许差额": "允许差额",
-             "结论": "结论"}
+             "结论": "结论", "非零加项数": "加项数"}
 SUMMARY_TOP = 3
 PARAMETERS_TOP = SUMMARY_TOP + len(SEVERITIES) + 3
 
@@ -31,8 +32,8 @@ def check_sheet(department: str, year: int, parameters: list[Parameter]) -> Shee
     width = len(HEADERS) - 1
     sheet.text(0, 0, f"核对表 — {department} {year}年度部门决算", "title")
     sheet.merge(0, 0, 0, width)
-    sheet.text(1, 0, "结论：一致＝两边相等；尾差＝差额不超过「允许差额」（每个独立舍入的非零加项"
-                     "一个尾差参数），系各数分别四舍五入所致，不是错账；不符＝须处理。级别：错误"
+    sheet.text(1, 0, "结论：一致＝两边相等；尾差＝差额不超过「允许差额」（尾差参数 × 独立舍入的"
+                     "非零加项数，加项数不足 2 时为 0），系各数分别四舍五入所致，不是错账；不符＝须处理。级别：错误"
                      "必须更正，警告须在情况说明中说明原因，提示供参考。左值、右值、差额、允许差额、"
                      "结论均为公式，改动底稿或下面的参数后随之重算。", "text")
     sheet.merge(1, 0, 1, width)
@@ -68,6 +69,10 @@ def render_rows(sheet: Sheet, result: CheckResult, rules: CheckRules) -> None:
             if node is not None:
                 cells[local] = Ref(f"{base}.{local}")
                 sheet.formula(row, COLUMN[ROW_CELLS[local]], f"{base}.{local}", node, style)
+        if uses_addends(rules.compare[rule.compare]):
+            cells["非零加项数"] = Ref(f"{base}.加项数")
+            sheet.formula(row, COLUMN["加项数"], f"{base}.加项数", nonzero_addends(instance),
+                          "count")
         for local in rules.compare[rule.compare].columns:
             cells[local] = Ref(f"{base}.{local}")
         formulas = row_formulas(instance, rules, cells)
