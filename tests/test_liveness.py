@@ -189,3 +189,14 @@ def test_no_check_formula_holds_a_literal_tolerance(sample_workbook):
     # what remains are digits of ROUND, 1/0 counters, the 万元 divisor and cell rows
     assert not {n for n in numbers if "." in n}, numbers
     assert any("核对_尾差" in f for f in formulas) and any("核对_预算下限" in f for f in formulas)
+
+
+def test_a_code_typed_over_in_the_working_paper_stays_text(sample_workbook):
+    """Excel and WPS keep what is typed into a text-formatted cell as text: a code typed over
+    in 底稿 is still matched by "201*" in 公开01表 as by "2011301" in 公开03表."""
+    book = openpyxl.load_workbook(sample_workbook)
+    paper, header = _paper_rows(book)
+    row = next(paper.iter_rows(min_row=2, max_row=2))
+    for column in ("功能分类科目", "经济分类科目", "期间", "凭证号"):
+        assert row[header[column]].number_format == "@", column
+    assert row[header["金额（元）"]].number_format == "#,##0.00"

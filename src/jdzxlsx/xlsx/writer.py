@@ -16,6 +16,9 @@ MONEY = "#,##0.00"
 STYLES: dict[str, dict] = {
     "text": {},
     "cell_text": {"border": 1},
+    # input text (codes, periods, voucher numbers): formatted as text, so a code an accountant
+    # types over in Excel or WPS stays text and the table formulas go on matching it
+    "data_text": {"border": 1, "num_format": "@"},
     "title": {"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"},
     "table_code": {"align": "right"},
     "unit_line": {"align": "left"},
@@ -139,7 +142,7 @@ def _write_sheet(workbook, sheet: Sheet, formats: dict) -> None:
 def _write_block(ws, block: DataBlock, formats: dict) -> None:
     """Input rows straight from their lines: amounts as numbers (元), whole numbers as numbers,
     every text through write_string."""
-    amount, integer, text = formats["yuan"], formats["integer"], formats["cell_text"]
+    amount, integer, text = formats["yuan"], formats["integer"], formats["data_text"]
     for r, line in enumerate(block.rows, start=block.first_row):
         for col, column in enumerate(block.columns):
             value = column.value(line)
