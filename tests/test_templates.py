@@ -134,3 +134,13 @@ def test_a_base_that_is_not_a_packaged_year_is_refused(tmp_path, capsys, base):
     (folder / "template.toml").write_text(f'base = "{base}"\n', encoding="utf-8")
     assert main(["check", str(SAMPLE), "--templates", str(folder)]) == 2
     assert "模板" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_verdict_kind_that_cannot_be_computed_names_its_rule(tmp_path, capsys):
+    """A division by a right side of 0 (C2 compares with 0) is a template fault, not a crash."""
+    kind = ('[compare.equal]\n"差额" = "ROUND(左 - 右, 2)"\n'
+            '"结论" = \'IF(左 / 右 = 1, "一致", "不符")\'\n')
+    err = _build_fails(tmp_path, capsys, {"checks.toml": kind})
+    assert "template/checks.toml" in err and "第 1 行" in err          # the kind, not the rule
+    assert "结论种类「equal」的「结论」" in err and "无法计算" in err and "内部错误" not in err

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..expr import Binary, Call, Name, Node, Number, bind, literal, names
-from ..model import WorkbookContext
+from ..expr import EvaluationError
+from ..model import UnknownName, WorkbookContext
 from ..templates import COMPARE_COLUMNS, CheckRules, Parameter
 from .instances import Instance, linear
 
@@ -78,27 +79,50 @@ def evaluate(instances: list[Instance], rules: CheckRules, context: WorkbookCont
              ) -> list[tuple[Instance, Finding]]:
     out = []
     for instance in instances:
-        values: dict[str, object] = {}
-        if instance.left is not None:
-            values["左"] = context.evaluate(instance.left)
-        if instance.right is not None:
-            values["右"] = context.evaluate(instance.right)
-        kind = rules.compare[instance.rule.compare]
-        if uses_addends(kind):
-            values["非零加项数"] = context.evaluate(nonzero_addends(instance))
-        for column in COMPARE_COLUMNS:
-            if column in kind.columns:
-                bound = row_formulas(instance, rules, {k: literal(v) for k, v in values.items()})
-                values[column] = context.evaluate(bound[column])
-        rule = instance.rule
-        out.append((instance, Finding(
-            rule_id=instance.id, family=rule.family, description=instance.description,
-            severity=rule.severity, verdict=values["结论"], left=values.get("左"),
-            right=values.get("右"), difference=values.get("差额"), unit=rule.unit,
-            place=instance.place, advice=rule.advice, ratio=values.get("比率"),
-            allowance=values.get("允许差额"), addends=values.get("非零加项数"),
-            link=instance.link)))
+        try:
+            out.append((instance, _finding(instance, rules, context)))
+        except (EvaluationError, UnknownName) as error:
+            raise instance.rule.origin.error(f"规则 {instance.id} 的左值或右值{_why(error)}。",
+                                             expected=EXPECTED) from None
     return out
+
+
+EXPECTED = "公式只引用本行的栏、参数和表中定义的名称；除数先用 IF 判断是否为 0"
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, UnknownName):
+        return f"用到的名称「{error.name}」在工作簿中没有定义"
+    return f"无法计算（{error}）"
+
+
+def _finding(instance: Instance, rules: CheckRules, context: WorkbookContext) -> Finding:
+    """Left, right, then the verdict kind's columns in order, each with the values before it."""
+    values: dict[str, object] = {}
+    if instance.left is not None:
+        values["左"] = context.evaluate(instance.left)
+    if instance.right is not None:
+        values["右"] = context.evaluate(instance.right)
+    kind = rules.compare[instance.rule.compare]
+    if uses_addends(kind):
+        values["非零加项数"] = context.evaluate(nonzero_addends(instance))
+    for column in COMPARE_COLUMNS:
+        if column in kind.columns:
+            bound = row_formulas(instance, rules, {k: literal(v) for k, v in values.items()})
+            try:
+                values[column] = context.evaluate(bound[column])
+            except (EvaluationError, UnknownName) as error:
+                raise kind.origin.error(f"结论种类「{kind.name}」的「{column}」用于规则 "
+                                        f"{instance.id} 时{_why(error)}。",
+                                        expected=EXPECTED) from None
+    rule = instance.rule
+    return Finding(
+        rule_id=instance.id, family=rule.family, description=instance.description,
+        severity=rule.severity, verdict=values["结论"], left=values.get("左"),
+        right=values.get("右"), difference=values.get("差额"), unit=rule.unit,
+        place=instance.place, advice=rule.advice, ratio=values.get("比率"),
+        allowance=values.get("允许差额"), addends=values.get("非零加项数"),
+        link=instance.link)
 
 
 def tolerance_text(parameters: list[Parameter]) -> str:

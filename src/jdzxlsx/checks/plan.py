@@ -136,8 +136,7 @@ class Planner(LedgerFamilies):
         right = linear([(1, Query(rule.where.table, rule.where.criteria
                                   + (Criterion(rule.group_by, v, prefix=bool(digits)),),
                                   rule.where.amount)) for v in values])
-        place, link = self.locate(used_names(rule.left)[0])
-        return [instance(rule, "", rule.description, rule.left, right, place, link)]
+        return self.compare(rule, "", rule.description, rule.left, right)
 
     def paper_column(self, table: str, key: str):
         return COLUMNS_OF[table][key].value
