@@ -25,7 +25,7 @@ PRECEDENCE = {**{op: 1 for op in COMPARISONS}, "&": 2, "+": 3, "-": 3, "*": 4, "
 
 def _divide(a, b):
     if b == 0:
-        raise EvaluationError("division by zero (#DIV/0!)")
+        raise EvaluationError("除数为 0（#DIV/0!）")
     return Decimal(a) / Decimal(b)
 
 

@@ -20,7 +20,7 @@ def number(value: Value, what: str = "") -> Decimal | int:
         return int(value)
     if isinstance(value, (Decimal, int)):
         return value
-    raise EvaluationError(f"text {value!r} used as a number{what}")
+    raise EvaluationError(f"文字「{value}」被当作数计算（#VALUE!）{what}")
 
 
 def excel_round(value: Value, digits: int) -> Decimal:
@@ -31,7 +31,7 @@ def excel_round(value: Value, digits: int) -> Decimal:
 
 def truthy(value: Value) -> bool:
     if isinstance(value, str):
-        raise EvaluationError(f"text {value!r} used as a condition")
+        raise EvaluationError(f"文字「{value}」被当作条件（#VALUE!）")
     return bool(value)
 
 
@@ -100,7 +100,7 @@ def valid_number_format(fmt: str) -> bool:
 def format_number(value: Value, fmt: str) -> str:
     match = NUMBER_FORMAT.match(fmt)
     if match is None:
-        raise EvaluationError(f"unsupported number format {fmt!r}")
+        raise EvaluationError(f"TEXT 不支持的数字格式「{fmt}」")
     amount = Decimal(number(value))
     if match["percent"]:
         amount *= 100
