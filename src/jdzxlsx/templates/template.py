@@ -85,6 +85,9 @@ def _chain(folder: Path) -> list[Path]:
         top.data = top.file.data
         top.only({"base"}, "template.toml ")
         base = top.require("base", (int, str), "template.toml ")
+        if not re.fullmatch(r"(19|20)\d{2}", str(base)):
+            raise top.origin("base").error(f"base = {base!r} 不是年度。",
+                                           expected="随 jdzxlsx 安装的年度模板，如 base = 2020")
         chain.append(year_dir(base))
         if len(chain) > 10 or chain[-1] in chain[:-1]:
             raise top.origin("base").error("模板的 base 形成了循环。")
