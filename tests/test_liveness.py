@@ -54,10 +54,12 @@ def _edit_category(book):
 
 
 def _edit_tolerance(book):
-    """核对表's 尾差 parameter set to 0: nothing may differ by rounding any more."""
+    """核对表's 尾差 parameter set to 0 (nothing may differ by rounding any more) and the
+    budget band widened to 200 %."""
     sheet = book["核对表"]
-    row = next(r for r in sheet.iter_rows() if r[0].value == "核对_尾差")
-    row[3].value = 0
+    for name, value in (("核对_尾差", 0), ("核对_预算上限", 2)):
+        row = next(r for r in sheet.iter_rows() if r[0].value == name)
+        row[3].value = value
 
 
 EDITS = {"amount": _edit_amount, "code": _edit_code, "category": _edit_category,
@@ -176,6 +178,13 @@ def test_the_tolerance_lives_in_a_cell_of_the_check_sheet(recalculated):
     assert {i for i, f in after.items() if f.verdict == "不符"} >= rounding
     assert not any(f.verdict == "尾差" for f in after.values())
     assert all(f.allowance in (0, None) for f in after.values())
+
+
+def test_the_budget_band_lives_in_cells_of_the_check_sheet(recalculated):
+    before, after = _findings(recalculated["original"]), _findings(recalculated["tolerance"])
+    for rule in ("B1[201]", "B1[206]", "B2"):          # 112.51 %, 169.09 %, 145.43 %
+        assert (before[rule].verdict, after[rule].verdict) == ("不符", "一致")
+    assert after["B1[229]"].verdict == "不符"            # no budget at all: no band helps
 
 
 def test_no_check_formula_holds_a_literal_tolerance(sample_workbook):

@@ -11,7 +11,7 @@ from jdzxlsx.checks.plan import Planner
 from jdzxlsx.cli import main
 from jdzxlsx.errors import TemplateError
 from jdzxlsx.pipeline import year_template
-from jdzxlsx.templates import FAMILIES, load_template
+from jdzxlsx.templates import EXPANSIONS, load_template
 from tests.conftest import SAMPLE
 
 BASE = "base = 2020\n"
@@ -26,8 +26,21 @@ def test_the_2020_template_loads_every_table_rule_and_tolerance():
     assert template.funds[-1] == "非财政拨款"
 
 
+def test_no_tolerance_is_a_number_in_a_formula():
+    """Tolerances and limits are parameters (named cells); the numbers left in the 2020 rules
+    and verdict kinds are structure: ROUND's digits, counters, 0 and 1."""
+    from jdzxlsx.expr import Number, walk
+
+    checks = year_template(2020).checks
+    formulas = [n for k in checks.compare.values() for n in k.columns.values()]
+    formulas += [node for rule in checks.rules for _, node in rule.formulas()]
+    numbers = {n.number for f in formulas for n in walk(f) if isinstance(n, Number)}
+    assert numbers <= {0, 1, 2, 6}, numbers
+    assert {"核对_尾差", "核对_预算下限", "核对_预算上限"} <= set(checks.parameters)
+
+
 def test_every_family_a_rule_may_name_has_an_expansion():
-    assert all(hasattr(Planner, f"_each_{family or 'single'}") for family in FAMILIES)
+    assert all(hasattr(Planner, f"_each_{family or 'single'}") for family in EXPANSIONS)
 
 
 def _template(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -144,3 +157,61 @@ def test_a_verdict_kind_that_cannot_be_computed_names_its_rule(tmp_path, capsys)
     err = _build_fails(tmp_path, capsys, {"checks.toml": kind})
     assert "template/checks.toml" in err and "第 1 行" in err          # the kind, not the rule
     assert "结论种类「equal」的「结论」" in err and "无法计算" in err and "内部错误" not in err
+
+
+TEMPLATES_2020 = Path(__file__).parent.parent / "templates" / "2020"
+
+
+def _changed(name: str, old: str, new: str) -> dict[str, str]:
+    text = (TEMPLATES_2020 / name).read_text(encoding="utf-8")
+    assert old in text, old
+    return {name: text.replace(old, new, 1)}
+
+
+GROUP = RULE.replace('right = "公开02_合计_本年收入合计"\n', "") + 'each = "group"\ngroup_by = "经济分类科目"\n'
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"checks.toml": GROUP + 'where = "底稿#(方向=支出)"\n'}, "where 应为求和查询"),
+    ({"checks.toml": '[compare]\nloose = 3\n'}, "应为一个表"),
+    ({"checks.toml": '[[parameter]]\nname = "核对_开关"\nlabel = "开关"\nvalue = true\n'},
+     "类型不对"),
+    ({"checks.toml": '[[parameter]]\nname = "公开01_收入总计"\nlabel = "x"\nvalue = 1\n'},
+     "与表或输入表定义的名称相同"),
+    ({"checks.toml": RULE.replace('"公开02_合计_本年收入合计"', '"公开02_{code}_本年收入合计"')
+      .replace('description = "测试规则"', 'description = "测试规则"\neach = "parent"\n'
+               'table = "公开02表"').replace('left = "公开01_本年收入合计"\n', "")
+      .replace('right = "公开02_{code}_本年收入合计"\n', "")}, "须写明 columns"),
+    ({"checks.toml": RULE.replace('description = "测试规则"', 'description = "测试规则"\n'
+                                  'each = "line"\nplace = "底稿"').replace(
+        'left = "公开01_本年收入合计"\nright = "公开02_合计_本年收入合计"\n', "")},
+     "不要写 place"),
+    ({"checks.toml": RULE.replace('description = "测试规则"', 'description = "测试规则"\n'
+                                  'each = "line"\ncompare = "equal"').replace(
+        'left = "公开01_本年收入合计"\nright = "公开02_合计_本年收入合计"\n', "")},
+     "用到「右」"),
+    (_changed("tables/公开01表.toml", 'id = "事业收入"', 'id = "上级补助收入"'), "行 id 重复"),
+    (_changed("tables/公开01表.toml", 'value = "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余"',
+              'value = "本年收入合计 + 收入总计"'), "循环引用"),
+    (_changed("tables/公开01表.toml", '功能分类科目^={code})', '功能分类科目^={klass})'),
+     "{klass}"),
+    (_changed("tables/公开02表.toml", 'value = "底稿(方向=收入, 收支类别=事业收入)"',
+              'value = "底稿(方向=收入, 收支类别=事业收入) + 公开01_事业收入"'), "不引用名称"),
+    (_changed("accounts.toml", 'side = "贷"', 'side = "credit"'), "借、贷"),
+    (_changed("accounts.toml", 'direction = "收入"', 'direction = "收益"'), "结转结余"),
+    ({"支出功能分类.csv": "代码,名称\n201,一般公共服务支出\n"}, "编码,名称"),
+    ({"workbook.toml": 'tables = ["公开01表"]\ninput_names = [1]\n'}, "不是文字"),
+])
+def test_a_template_fault_is_refused_with_its_place_not_a_crash(tmp_path, capsys, files,
+                                                                 expected):
+    err = _build_fails(tmp_path, capsys, files)
+    assert expected in err, err
+    assert "模板「" in err and "内部错误" not in err
+
+
+@pytest.mark.slow
+def test_a_verdict_outside_the_three_words_stops_the_build(tmp_path, capsys):
+    """A 结论 of 「不一致」 would be counted nowhere and pass --strict: refused."""
+    kind = '[compare.equal]\n"差额" = "ROUND(左 - 右, 2)"\n"结论" = \'IF(差额 = 0, "一致", "不一致")\'\n'
+    err = _build_fails(tmp_path, capsys, {"checks.toml": kind})
+    assert "「不一致」" in err and "不符、尾差、一致" in err

@@ -49,7 +49,7 @@ def one_build(scale: int) -> dict[str, float]:
     start = time.perf_counter()
     book = Workbook()
     tables = build_tables(book, paper, template)
-    inputs = [working_paper_sheet(paper)[0], budget_sheet(paper)[0], prior_year_sheet(paper),
+    inputs = [working_paper_sheet(paper), budget_sheet(paper), prior_year_sheet(paper),
               basic_info_sheet(paper)]
     book.sheets = [*tables, *inputs]
     times["tables"] = time.perf_counter() - start

@@ -155,7 +155,7 @@ def _check(args) -> int:
         if args.period:
             raise InputError("核对工作簿时不能指定 --period：工作簿的期间在生成时已定。",
                              file=str(target), hint="去掉 --period，或对输入目录运行 check。")
-        findings, parameters = read_check_sheet(target)
+        findings, parameters, not_checked = read_check_sheet(target)
         tolerances = tolerance_text(parameters)
         print(f"核对工作簿：{target}（读取其「核对表」的计算结果）", file=sys.stderr)
     else:

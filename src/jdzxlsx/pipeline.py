@@ -109,9 +109,8 @@ def build(folder: Path, period: str | None = None,
 
     book = Workbook()
     tables = build_tables(book, paper, template)
-    paper_sheet, _ = working_paper_sheet(paper)
-    quotas, _ = budget_sheet(paper)
-    inputs = [paper_sheet, quotas, prior_year_sheet(paper), basic_info_sheet(paper)]
+    inputs = [working_paper_sheet(paper), budget_sheet(paper), prior_year_sheet(paper),
+              basic_info_sheet(paper)]
     book.sheets = [*tables, *inputs]
     checks = build_checks(book, paper, template)    # reads the names the sheets above define
     check_sheet = book.sheets[-1]

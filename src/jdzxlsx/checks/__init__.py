@@ -2,7 +2,8 @@
 (plan, ledger), evaluated into findings (findings), rendered as a sheet of live formulas
 (sheet) and read back from a saved workbook (readback)."""
 
-from .findings import SEVERITIES, VERDICTS, CheckResult, Finding, tolerance_text
+from ..templates import SEVERITIES
+from .findings import VERDICTS, CheckResult, Finding, tolerance_text
 from .readback import findings_from_workbook, read_check_sheet
 from .run import build_checks
 from .sheet import CHECK_SHEET, HEADERS

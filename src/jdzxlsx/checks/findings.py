@@ -13,7 +13,6 @@ from ..model import UnknownName, WorkbookContext
 from ..templates import COMPARE_COLUMNS, CheckRules, Parameter
 from .instances import Instance, linear
 
-SEVERITIES = ("错误", "警告", "提示")
 VERDICTS = ("不符", "尾差", "一致")
 
 
@@ -115,6 +114,9 @@ def _finding(instance: Instance, rules: CheckRules, context: WorkbookContext) ->
                 raise kind.origin.error(f"结论种类「{kind.name}」的「{column}」用于规则 "
                                         f"{instance.id} 时{_why(error)}。",
                                         expected=EXPECTED) from None
+    if values["结论"] not in VERDICTS:      # any other word would be counted nowhere
+        raise kind.origin.error(f"结论种类「{kind.name}」用于规则 {instance.id} 时得出"
+                                f"「{values['结论']}」。", expected="、".join(VERDICTS))
     rule = instance.rule
     return Finding(
         rule_id=instance.id, family=rule.family, description=instance.description,

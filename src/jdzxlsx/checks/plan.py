@@ -84,8 +84,7 @@ class Planner(LedgerFamilies):
 
     def table_rows(self, table: str) -> list[str]:
         """The row keys of a table as printed (合计 and 功能分类 codes, or row ids)."""
-        sheet = self.book.sheet(self.template.tables[table].code)
-        return list(sheet.row_keys) if sheet else []
+        return list(self.book.sheet(self.template.tables[table].code).row_keys)
 
     def _each_row(self, rule: Rule) -> list[Instance]:
         return [i for key in self.table_rows(rule.table)
@@ -105,7 +104,8 @@ class Planner(LedgerFamilies):
                 right = linear([(1, Name(f"{prefix}_{k}_{column}")) for k in kids])
                 out.extend(self.compare(rule, f"{parent}/{column}",
                                         fill_text(rule.description, values),
-                                        Name(f"{prefix}_{parent}_{column}"), right))
+                                        Name(f"{prefix}_{parent}_{column}"), right,
+                                        values=values))
         return out
 
     def classes(self, table: str) -> list[tuple[str, str]]:
@@ -133,8 +133,11 @@ class Planner(LedgerFamilies):
         digits = rule.group_digits
         values = sorted({str(column(row))[:digits] if digits else str(column(row))
                          for row in self.paper.matching(rule.where)})
+        # a value shorter than the digits (a line without the code) is matched as it is:
+        # "30*" would take in every 30x line
         right = linear([(1, Query(rule.where.table, rule.where.criteria
-                                  + (Criterion(rule.group_by, v, prefix=bool(digits)),),
+                                  + (Criterion(rule.group_by, v,
+                                               prefix=bool(digits) and len(v) == digits),),
                                   rule.where.amount)) for v in values])
         return self.compare(rule, "", rule.description, rule.left, right)
 
@@ -154,9 +157,17 @@ class Planner(LedgerFamilies):
 
     def _each_budget_class(self, rule: Rule) -> list[Instance]:
         fund = rule.fund
-        classes = ({b.function_code[:3] for b in self.paper.budget if b.fund_source == fund}
+        # a line without a code is listed by S7; a budget row without one has no 类 to compare
+        uncoded = [b for b in self.paper.budget if b.fund_source == fund
+                   and len(b.function_code) < 3]
+        if uncoded:
+            self.not_checked.append(f"{rule.id}：预算指标中有 {len(uncoded)} 行没有支出功能分类科目"
+                                    f"（如 {uncoded[0].source}），这些预算未按类核对")
+        classes = ({b.function_code[:3] for b in self.paper.budget
+                    if b.fund_source == fund and len(b.function_code) >= 3}
                    | {l.function_code[:3] for l in self.paper.lines
-                      if l.direction == EXPENDITURE and l.fund_source == fund and l.function_code})
+                      if l.direction == EXPENDITURE and l.fund_source == fund
+                      and len(l.function_code) >= 3})
         return [i for code in sorted(classes)
                 for i in self.filled(rule, code, {"class_code": code, "fund": fund,
                                                   "class_name": self.codebook.name(code)

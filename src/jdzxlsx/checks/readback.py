@@ -8,15 +8,15 @@ from decimal import Decimal
 from ..errors import InputError
 from ..templates import Origin, Parameter
 from .findings import Finding
-from .sheet import CHECK_SHEET, COLUMN
+from .sheet import CHECK_SHEET, COLUMN, NOT_CHECKED, PARAMETERS_TITLE
 
 
 def findings_from_workbook(path) -> list[Finding]:
     return read_check_sheet(path)[0]
 
 
-def read_check_sheet(path) -> tuple[list[Finding], list[Parameter]]:
-    """The findings and the tolerance parameters of a saved workbook's 核对表."""
+def read_check_sheet(path) -> tuple[list[Finding], list[Parameter], list[str]]:
+    """The findings, the tolerance parameters and the 未核对 lines of a saved 核对表."""
     import openpyxl
 
     try:
@@ -33,12 +33,16 @@ def read_check_sheet(path) -> tuple[list[Finding], list[Parameter]]:
     if header is None:
         raise InputError("核对表中找不到表头行（「编号」）。", file=str(path), sheet=CHECK_SHEET,
                          hint="请给出 jdzxlsx 生成的工作簿，或用输入目录重新核对。")
-    parameters = [Parameter(row[0], row[2], Decimal(str(row[3])), Origin(CHECK_SHEET, None))
-                  for row in rows[:header] if row and isinstance(row[0], str)
-                  and row[0].startswith("核对_") and isinstance(row[3], (int, float))]
-    out = []
+    top = next((i for i, row in enumerate(rows) if row and row[0] == PARAMETERS_TITLE), header)
+    parameters = [Parameter(row[0], row[2], Decimal(str(row[3])), Origin(CHECK_SHEET, i + 1))
+                  for i, row in enumerate(rows[top + 1:header], start=top + 1)
+                  if row and row[0] and isinstance(row[3], (int, float))]
+    out, not_checked = [], []
     for row in rows[header + 1:]:
-        if not row or not row[0] or row[0] == "未核对":
+        if row and row[0] == NOT_CHECKED:
+            not_checked.append(str(row[2]))
+            continue
+        if not row or not row[0]:
             continue
         row = list(row) + [None] * len(COLUMN)
         value = lambda name: row[COLUMN[name]]  # noqa: E731
@@ -53,4 +57,4 @@ def read_check_sheet(path) -> tuple[list[Finding], list[Parameter]]:
         raise InputError("工作簿的核对表没有计算结果（文件由不计算公式的程序保存过）。",
                          file=str(path), sheet=CHECK_SHEET,
                          hint="用 Excel 或 WPS 打开该工作簿、保存后再核对，或对输入目录运行 check。")
-    return out, parameters
+    return out, parameters, not_checked

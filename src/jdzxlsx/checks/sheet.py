@@ -7,8 +7,8 @@ from __future__ import annotations
 from ..expr import Node, Ref, RowCount, Sum, Text
 from ..model import Sheet
 from ..templates import CheckRules, Parameter
-from .findings import (SEVERITIES, VERDICTS, CheckResult, nonzero_addends, row_formulas,
-                       uses_addends)
+from ..templates import SEVERITIES
+from .findings import VERDICTS, CheckResult, nonzero_addends, row_formulas, uses_addends
 
 CHECK_SHEET = "核对表"
 HEADERS = [("编号", 26), ("类别", 6), ("检查内容", 54), ("左值", 14), ("右值", 14), ("差额", 12),
@@ -19,6 +19,8 @@ ROW_CELLS = {"左": "左值", "右": "右值", "差额": "差额", "比率": "�
              "结论": "结论", "非零加项数": "加项数"}
 SUMMARY_TOP = 3
 PARAMETERS_TOP = SUMMARY_TOP + len(SEVERITIES) + 3
+PARAMETERS_TITLE = "参数（可改；改后全部结论重算）"
+NOT_CHECKED = "未核对"
 
 
 def detail_header_row(parameters: int) -> int:
@@ -32,13 +34,13 @@ def check_sheet(department: str, year: int, parameters: list[Parameter]) -> Shee
     width = len(HEADERS) - 1
     sheet.text(0, 0, f"核对表 — {department} {year}年度部门决算", "title")
     sheet.merge(0, 0, 0, width)
-    sheet.text(1, 0, "结论：一致＝两边相等；尾差＝差额不超过「允许差额」（尾差参数 × 独立舍入的"
-                     "非零加项数，加项数不足 2 时为 0），系各数分别四舍五入所致，不是错账；不符＝须处理。级别：错误"
-                     "必须更正，警告须在情况说明中说明原因，提示供参考。左值、右值、差额、允许差额、"
-                     "结论均为公式，改动底稿或下面的参数后随之重算。", "text")
+    sheet.text(1, 0, "结论：一致＝两边相等；尾差＝差额在「允许差额」之内，系各数分别从元四舍五入"
+                     "所致，不是错账；不符＝须处理。各行的差额、比率、加项数、允许差额、结论都是公式，"
+                     "由规则的结论种类（模板 checks.toml）给出，引用下面的参数。级别：错误必须更正，"
+                     "警告须在情况说明中说明原因，提示供参考。改动底稿或参数后全部随之重算。", "text")
     sheet.merge(1, 0, 1, width)
     sheet.row_heights[1] = 30
-    sheet.text(PARAMETERS_TOP, 0, "参数（可改；改后全部结论重算）", "section")
+    sheet.text(PARAMETERS_TOP, 0, PARAMETERS_TITLE, "section")
     for offset, parameter in enumerate(parameters, start=1):
         row = PARAMETERS_TOP + offset
         sheet.text(row, 0, parameter.name, "cell_text")
@@ -91,7 +93,7 @@ def render_rows(sheet: Sheet, result: CheckResult, rules: CheckRules) -> None:
 
     _summary(sheet, verdicts, first, last)
     for offset, text in enumerate(result.not_checked, start=2):
-        sheet.text(last + offset, 0, "未核对", "cell_text")
+        sheet.text(last + offset, 0, NOT_CHECKED, "cell_text")
         sheet.text(last + offset, 2, text, "cell_text")
     verdict_col = COLUMN["结论"]
     for text, style in (("不符", "bad"), ("尾差", "warn"), ("一致", "good")):

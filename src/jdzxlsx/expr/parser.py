@@ -11,7 +11,7 @@
     criterion   column "=" value  |  column "^=" value        (^= : begins with)
 
 A name is any run of letters, digits, _ . and {placeholders}: 公开03_{code}_本年支出合计.
-Functions are the old, unprefixed ones every Excel and WPS has (nodes.FUNCTIONS, SUM); any
+Functions are the old, unprefixed ones every Excel and WPS has (operators.FUNCTIONS, SUM); any
 other word before "(" is a query over an input table.  Operators follow Excel's precedence.
 """
 
@@ -235,6 +235,8 @@ class Parser:
             value = match[3].strip()
             if len(value) >= 2 and value[0] == value[-1] == '"':
                 value = value[1:-1]
+            if match[2] == "^=" and not value:
+                self.fail("「^=」后应写出开头的编码", here)
             out.append(Criterion(match[1], value, prefix=match[2] == "^="))
         return tuple(out)
 

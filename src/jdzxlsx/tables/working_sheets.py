@@ -12,11 +12,10 @@ PRIOR_YEAR_SHEET = "上年数"
 BASIC_INFO_SHEET = "基础信息"
 
 
-def input_table_sheet(name: str, columns: tuple[Column, ...], rows: list, color: str,
-                      ) -> tuple[Sheet, set[str]]:
-    """An input table written as values, one column per field, and the defined names of its
-    column ranges (<sheet>_<列名>) that queries read.  Ranges stop at the last row: no
-    full-column references."""
+def input_table_sheet(name: str, columns: tuple[Column, ...], rows: list, color: str) -> Sheet:
+    """An input table written as values, one column per field, each column a defined range
+    (<sheet>_<列名>) that queries read.  Ranges stop at the last row: no full-column
+    references."""
     sheet = Sheet(name, tab_color=color, landscape=True)
     for col, column in enumerate(columns):
         sheet.text(0, col, column.key + ("（元）" if column.is_amount else ""), "header")
@@ -26,23 +25,20 @@ def input_table_sheet(name: str, columns: tuple[Column, ...], rows: list, color:
                                                       "amount" if c.is_amount else "value")
                                           for c in columns), rows)
     last = max(1, len(rows))
-    names = set()
     for col, column in enumerate(columns):
-        range_name = f"{name}_{column.key}"
-        sheet.range_names.append((range_name, 1, col, last, col))
-        names.add(range_name)
+        sheet.range_names.append((f"{name}_{column.key}", 1, col, last, col))
     sheet.freeze = (1, 0)
     sheet.autofilter = (0, 0, last, len(columns) - 1)
     sheet.repeat_rows = (0, 0)
-    return sheet, names
+    return sheet
 
 
-def working_paper_sheet(paper: WorkingPaper) -> tuple[Sheet, set[str]]:
+def working_paper_sheet(paper: WorkingPaper) -> Sheet:
     """底稿: every normalised line, the source of every figure."""
     return input_table_sheet(WORKING_PAPER_SHEET, WORKING_PAPER_COLUMNS, paper.lines, "#7F7F7F")
 
 
-def budget_sheet(paper: WorkingPaper) -> tuple[Sheet, set[str]]:
+def budget_sheet(paper: WorkingPaper) -> Sheet:
     """预算指标: the budget quotas, queried by the budget checks."""
     return input_table_sheet(BUDGET_SHEET, BUDGET_COLUMNS, paper.budget, "#548235")
 

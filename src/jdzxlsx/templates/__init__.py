@@ -3,9 +3,11 @@
 from .common import Origin
 from .files import templates_root, year_dir
 from .layouts import Amount, Column, Row, Side, TableLayout, chinese_ordinal
-from .rules import COMPARE_COLUMNS, FAMILIES, SEVERITIES, CheckRules, CompareKind, Parameter, Rule
+from .rules import (COMPARE_COLUMNS, EXPANSIONS, SEVERITIES, UNITS, CheckRules, CompareKind,
+                    Parameter, Rule)
 from .template import Account, Template, load_template
 
 __all__ = ["Origin", "templates_root", "year_dir", "Amount", "Column", "Row", "Side",
-           "TableLayout", "chinese_ordinal", "COMPARE_COLUMNS", "FAMILIES", "SEVERITIES", "CheckRules",
-           "CompareKind", "Parameter", "Rule", "Account", "Template", "load_template"]
+           "TableLayout", "chinese_ordinal", "COMPARE_COLUMNS", "EXPANSIONS", "SEVERITIES",
+           "UNITS", "CheckRules", "CompareKind", "Parameter", "Rule", "Account", "Template",
+           "load_template"]

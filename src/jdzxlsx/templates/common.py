@@ -52,11 +52,21 @@ class Section:
         if key not in self.data:
             return default
         value = self.data[key]
-        if not isinstance(value, kind) or (kind in (int, float) and isinstance(value, bool)):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in kinds):
             names = {str: "文字", int: "整数", bool: "true 或 false", list: "列表", dict: "表"}
             expected = names.get(kind, "数") if isinstance(kind, type) else "数"
             raise self.origin(key).error(f"「{key}」的值 {value!r} 类型不对。", expected=expected)
         return value
+
+    def texts(self, key: str, default: list | None = None) -> list[str]:
+        """A list of texts (footnotes, column names, name patterns)."""
+        values = self.get(key, list, default if default is not None else [])
+        for value in values:
+            if not isinstance(value, str):
+                raise self.origin(key).error(f"「{key}」中的 {value!r} 不是文字。",
+                                             expected="文字的列表，如 [\"…\", \"…\"]")
+        return values
 
     def formula(self, key: str, required: bool = False) -> Node | None:
         text = self.require(key) if required else self.get(key)
@@ -88,7 +98,3 @@ def query_at(text: str, origin: Origin, key: str) -> Query | Count:
         raise origin.error(f"「{key}」应为一个查询。", expected="表名(列=值, …)，如 底稿(方向=收入)")
     return node
 
-
-def check_raise(condition: bool, error: TemplateError) -> None:
-    if not condition:
-        raise error

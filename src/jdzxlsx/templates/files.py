@@ -79,11 +79,6 @@ class TomlFile:
     def line(self, table: str = "", index: int = 0, key: str = "") -> int | None:
         return self.lines.get((table, index, key)) or self.lines.get((table, index, ""))
 
-    def error(self, message: str, table: str = "", index: int = 0, key: str = "",
-              expected: str | None = None) -> TemplateError:
-        return TemplateError(message, file=self.name, line=self.line(table, index, key),
-                             expected=expected)
-
 
 def read_toml(path: Path) -> TomlFile:
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..classification import Codebook
-from ..expr import Criterion, Node, fill, names, queries
+from ..expr import Criterion, Name, Node, Query, fill, names, placeholders, queries, walk
 from .common import Origin, Section, query_at
 
 LAYOUT_KEYS = {"code", "title", "name_prefix", "layout", "pages_tall", "footnotes"}
@@ -40,7 +40,7 @@ class Amount:
     label: str
     part: tuple[Criterion, ...] = ()
     sum_row: bool = False
-
+    part_query: Query | None = None      # as written, for validation
 
 @dataclass
 class Row:
@@ -102,6 +102,8 @@ class TableLayout:
         out = [(r.value, r.origin) for s in self.sides for r in s.body + s.tail
                if r.value is not None]
         out += [(c.value, self.origin) for c in self.columns if c.value is not None]
+        out += [(a.part_query, self.origin) for s in self.sides for a in s.amounts
+                if a.part_query is not None]
         if self.rows_from is not None:
             out.append((self.rows_from, self.origin))
         return out
@@ -141,6 +143,7 @@ def _side(section: Section, codebook: Codebook) -> Side:
     body = [_row(r) for r in section.items("body")]
     if "body_classes" in section.data:
         value = section.formula("body_value", required=True)
+        _placeholders_only(value, {"code"}, section.origin("body_value"))
         for n, code in enumerate(section.get("body_classes", list), start=1):
             name = codebook.name(code)
             if name is None:
@@ -158,14 +161,16 @@ def _side(section: Section, codebook: Codebook) -> Side:
 
 def _amount(section: Section) -> Amount:
     section.only(AMOUNT_KEYS, "金额栏")
-    part: tuple[Criterion, ...] = ()
+    part_query = None
     if "part" in section.data:
-        part = query_at(section.get("part"), section.origin("part"), "part").criteria
+        part_query = query_at(section.get("part"), section.origin("part"), "part")
+        if not isinstance(part_query, Query) or part_query.amount != "金额":
+            raise section.origin("part").error("part 应为对金额列的求和查询，如 底稿(资金性质=…)。")
     total = section.get("sum", str)
     if total not in (None, "row"):
         raise section.origin("sum").error(f"sum = {total!r} 无法理解。", expected='"row"')
-    return Amount(section.get("id"), section.require("label", str, "金额栏"), part,
-                  total == "row")
+    return Amount(section.get("id"), section.require("label", str, "金额栏"),
+                  part_query.criteria if part_query else (), total == "row", part_query)
 
 
 def _row(section: Section) -> Row:
@@ -178,6 +183,8 @@ def _row(section: Section) -> Row:
     value = section.formula("value")
     if value is None and total is None:
         raise section.origin().error("行没有取数定义。", expected='value = "…" 或 sum = "body"')
+    if value is not None:
+        _placeholders_only(value, set(), section.origin("value"))
     return Row(section.require("id", str, "行"), section.require("label", str, "行"), value,
                total == "body", origin=section.origin())
 
@@ -188,8 +195,10 @@ def _column(section: Section) -> Column:
     if total not in (None, "row"):
         raise section.origin("sum").error(f"sum = {total!r} 无法理解。", expected='"row"')
     value = section.formula("value")
-    if value is not None and not queries(value):
-        raise section.origin("value").error("分类表的栏应为对底稿的查询。")
+    if value is not None and (not queries(value) or names(value)):
+        raise section.origin("value").error("分类表的栏应为对底稿的查询（不引用名称）。")
+    if value is not None:
+        _placeholders_only(value, set(), section.origin("value"))
     if value is None and total is None:
         raise section.origin().error("栏没有取数定义。", expected='value = "底稿(…)" 或 sum = "row"')
     return Column(section.require("id", str, "栏"), section.require("label", str, "栏"), value,
@@ -197,13 +206,62 @@ def _column(section: Section) -> Column:
 
 
 def _check_row_names(layout: TableLayout) -> None:
-    """A row's formula may name only rows of its table (either side)."""
-    ids = set(layout.row_ids())
+    """A row's formula may name only rows of its table (either side), without a cycle, and a
+    side with several amount columns may name the other side's rows only where that side has
+    the same column (or just one); a column's part narrows queries of its own table."""
+    ids = layout.row_ids()
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise layout.origin.error(f"行 id 重复：{'、'.join(twice)}。")
+    side_of = {r.id: s for s in layout.sides for r in s.body + s.tail if not r.blank}
+    uses = {}
     for side in layout.sides:
         for row in side.body + side.tail:
             if row.value is None:
                 continue
-            for name in names(row.value):
-                if name not in ids:
+            uses[row.id] = names(row.value)
+            for name in uses[row.id]:
+                if name not in side_of:
                     raise row.origin.error(f"行「{row.id}」的公式用到「{name}」，本表没有这一行。",
                                            expected="、".join(sorted(ids)))
+                other = side_of[name]
+                for amount in side.amounts:
+                    if other is not side and len(other.amounts) > 1 \
+                            and amount.id not in {a.id for a in other.amounts}:
+                        raise row.origin.error(f"行「{row.id}」引用另一侧的「{name}」，"
+                                               f"那一侧没有金额栏「{amount.label}」。")
+            tables = {q.table for q in queries(row.value)}
+            for amount in side.amounts:
+                if amount.part_query is not None and tables - {amount.part_query.table}:
+                    raise row.origin.error(f"金额栏「{amount.label}」的 part 查询的表与行「{row.id}」"
+                                           "的查询不同。")
+    _refuse_cycles(uses, {r.id: r.origin for s in layout.sides for r in s.body + s.tail})
+
+
+def _refuse_cycles(uses: dict[str, list[str]], origins: dict) -> None:
+    done: set[str] = set()
+
+    def visit(row: str, path: list[str]) -> None:
+        if row in path:
+            cycle = path[path.index(row):] + [row]
+            raise origins[row].error(f"行的公式循环引用：{' → '.join(cycle)}。")
+        if row in done:
+            return
+        for name in uses.get(row, []):
+            visit(name, path + [row])
+        done.add(row)
+
+    for row in uses:
+        visit(row, [])
+
+
+def _placeholders_only(node: Node, allowed: set[str], origin: Origin) -> None:
+    """{…} in a layout formula is filled only where the layout says so (body_value: {code})."""
+    texts = [n.name for n in walk(node) if isinstance(n, Name)]
+    texts += [c.value for q in queries(node) for c in q.criteria]
+    for text in texts:
+        for name in placeholders(text):
+            if name not in allowed:
+                raise origin.error(f"表样公式中的「{{{name}}}」不会被填写。",
+                                   expected="、".join("{" + a + "}" for a in allowed)
+                                   or "不写占位符")

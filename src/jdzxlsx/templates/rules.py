@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..expr import Node, names, placeholders, walk, Name, Count, Query
+from ..expr import Count, Name, Node, Query, names, placeholders, walk
 from .common import Origin, Section, query_at
 
 SEVERITIES = ("错误", "警告", "提示")
+UNITS = ("万元", "元", "人", "行")      # what a rule's values count (queries shown in 万元 or 元)
 
+# The expansions a rule may name with `each` (checks/plan.py, ledger.py implement them):
 # each → (keys it adds, placeholders it fills, which sides the rule writes: "both", "left", "none")
-FAMILIES: dict[str | None, tuple[set[str], set[str], str]] = {
+EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     None: (set(), set(), "both"),
     "row": ({"table"}, {"code", "row"}, "both"),
     "parent": ({"table", "columns"}, {"code", "column"}, "none"),
@@ -31,6 +33,11 @@ FAMILIES: dict[str | None, tuple[set[str], set[str], str]] = {
 }
 RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
              "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail"}
+# expansions whose rows say where to look themselves (a voucher, a line): no `place`
+SELF_PLACED = {"staffing", "double_entry_file", "voucher", "repeated_voucher", "line"}
+# the row names an expansion gives a verdict kind besides the tolerance
+ROW_BINDINGS = {"line": {"左", "标记"}}
+DEFAULT_BINDINGS = {"左", "右"}
 # Names a verdict kind may use beyond its row's cells: what the family and the rule bind.
 BOUND_NAMES = ("非零加项数", "每项尾差", "标记")
 COMPARE_COLUMNS = ("差额", "比率", "允许差额", "结论")
@@ -100,9 +107,6 @@ class CheckRules:
     compare: dict[str, CompareKind] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
 
-    def parameter(self, name: str) -> Parameter:
-        return self.parameters[name]
-
 
 def read_settings(top: Section, into: CheckRules | None) -> CheckRules:
     settings = top.sub("settings")
@@ -112,6 +116,11 @@ def read_settings(top: Section, into: CheckRules | None) -> CheckRules:
         rules.families = list(settings.get("families", list))
     if "tail" in settings.data:
         rules.tails = dict(settings.get("tail", dict))
+        for unit, name in rules.tails.items():
+            if unit not in UNITS or not isinstance(name, str):
+                raise settings.origin("tail").error(f"tail 中的「{unit}」无法理解。",
+                                                    expected="单位（" + "、".join(UNITS)
+                                                    + "）= 参数名称")
     rules.double_entry_account = settings.get("double_entry_account", str,
                                               rules.double_entry_account)
     for item in top.items("parameter"):
@@ -124,6 +133,8 @@ def read_settings(top: Section, into: CheckRules | None) -> CheckRules:
         rules.parameters[name] = Parameter(name, item.require("label", str, "参数"),
                                            Decimal(str(value)), item.origin("value"))
     for kind, spec in top.get("compare", dict, {}).items():
+        if not isinstance(spec, dict):
+            raise top.origin("compare").error(f"结论种类「{kind}」应为一个表 [compare.{kind}]。")
         section = Section(top.file, f"compare.{kind}", 0, spec)
         section.only(set(COMPARE_COLUMNS), f"[compare.{kind}] ")
         if "结论" not in spec:
@@ -135,10 +146,10 @@ def read_settings(top: Section, into: CheckRules | None) -> CheckRules:
 
 def read_rule(item: Section, rules: CheckRules) -> Rule:
     each = item.get("each", str)
-    if each not in FAMILIES:
+    if each not in EXPANSIONS:
         raise item.origin("each").error(f"未知的展开方式 each = {each!r}。",
-                                        expected="、".join(k for k in FAMILIES if k))
-    extra, fills, sides = FAMILIES[each]
+                                        expected="、".join(k for k in EXPANSIONS if k))
+    extra, fills, sides = EXPANSIONS[each]
     item.only(RULE_KEYS | extra, f"规则 {item.data.get('id', '')} ")
     rule_id = item.require("id", str, "规则")
     if not re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", rule_id):
@@ -175,6 +186,10 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
     rule.right_each = item.formula("right_each")
     if "where" in item.data:
         rule.where = query_at(item.get("where"), item.origin("where"), "where")
+        if not isinstance(rule.where, Query):
+            raise item.origin("where").error("where 应为求和查询，不是计数（#）。")
+    if rule.place is not None and each in SELF_PLACED:
+        raise item.origin("place").error(f"each = \"{each}\" 的每一行自带位置，不要写 place。")
     _check_sides(item, rule, sides)
     _check_placeholders(item, rule, fills)
     return rule
@@ -194,12 +209,19 @@ def _check_sides(item: Section, rule: Rule, sides: str) -> None:
             raise item.origin().error(f"each = {rule.each!r} 的规则须写明 table。")
     if rule.each == "group" and not (rule.where and rule.group_by):
         raise item.origin().error("each = \"group\" 的规则须写明 where 和 group_by。")
+    if rule.each == "parent" and not rule.columns:
+        raise item.origin().error("each = \"parent\" 的规则须写明 columns（逐栏核对哪些栏）。")
     if rule.each == "budget_class" and not rule.fund:
         raise item.origin().error("each = \"budget_class\" 的规则须写明 fund。")
 
 
 def _check_placeholders(item: Section, rule: Rule, fills: set[str]) -> None:
     texts = [("description", rule.description), ("place", rule.place or "")]
+    if rule.right_each is not None:          # one row over all classes: only right_each fills
+        for key, text in texts:
+            if placeholders(text):
+                raise item.origin(key).error(f"有 right_each 的规则只有一行，「{key}」中不能有占位符。")
+        texts = []
     for key, node in rule.formulas():
         texts += [(key, n.name) for n in walk(node) if isinstance(n, Name)]
         texts += [(key, c.value) for q in walk(node) if isinstance(q, (Query, Count))

@@ -18,11 +18,14 @@ from .common import Origin, Section
 from ..errors import TemplateError
 from .files import TomlFile, display, fingerprint, read_csv, read_toml, year_dir
 from .layouts import TableLayout, read_layout
-from .rules import CheckRules, Rule, compare_names, read_rule, read_settings
+from .rules import (DEFAULT_BINDINGS, ROW_BINDINGS, CheckRules, Rule, compare_names, read_rule,
+                    read_settings)
 
 WORKBOOK_KEYS = {"tables", "sheet_descriptions", "key_figures", "input_names"}
 ACCOUNT_KEYS = {"code", "name", "direction", "category", "side", "fund_source", "opening",
                 "funds"}
+DIRECTIONS = ("收入", "支出", "资金结存", "结转结余")   # 底稿「方向」 an account may give
+SIDES = ("借", "贷")
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,8 @@ def load_template(year: int, folder: Path | None = None,
     """Read and validate the template of ``year`` (or of ``folder``, which may extend a year).
     ``query_tables``: the input tables formulas may query, with their columns."""
     chain = _chain(Path(folder) if folder else year_dir(year))
-    functions = codebook_from_rows(read_csv(_find(chain, "支出功能分类.csv")), FUNCTION_LEVELS, year)
-    economics = codebook_from_rows(read_csv(_find(chain, "支出经济分类.csv")), ECONOMIC_LEVELS, year)
+    functions = _codebook(chain, "支出功能分类.csv", FUNCTION_LEVELS, year)
+    economics = _codebook(chain, "支出经济分类.csv", ECONOMIC_LEVELS, year)
 
     settings: dict = {}
     descriptions: dict[str, str] = {}
@@ -119,19 +122,25 @@ def load_template(year: int, folder: Path | None = None,
         top = _top(read_toml(path))
         top.only(WORKBOOK_KEYS, "workbook.toml ")
         descriptions.update(top.get("sheet_descriptions", dict, {}))
+        top.texts("tables")
+        top.texts("input_names")
         settings.update({k: (v, top) for k, v in top.data.items()})
     if "tables" not in settings:
         raise _top(read_toml(_find(chain, "workbook.toml"))).origin().error("缺少 tables 列表。")
-    tables = {}
+    tables: dict[str, TableLayout] = {}
     for name in settings["tables"][0]:
         layout = read_layout(_top(read_toml(_find(chain, f"tables/{name}.toml"))), functions)
+        for other in tables.values():
+            if layout.code == other.code or layout.name_prefix == other.name_prefix:
+                raise layout.origin.error(f"表「{layout.code}」的 code 或 name_prefix 与"
+                                          f"「{other.code}」相同。")
         tables[name] = layout
     key_figures = []
     if "key_figures" in settings:
         key_top = settings["key_figures"][1]
         for item in key_top.items("key_figures"):
             item.only({"cell", "label"}, "key_figures ")
-            key_figures.append((item.require("cell"), item.require("label")))
+            key_figures.append((item.require("cell"), item.require("label"), item.origin("cell")))
 
     checks = None
     rules: list[Rule] = []
@@ -160,6 +169,10 @@ def load_template(year: int, folder: Path | None = None,
     accounts = {}
     for item in accounts_top.items("account"):
         item.only(ACCOUNT_KEYS, "科目 ")
+        for key, allowed in (("direction", DIRECTIONS), ("side", SIDES)):
+            if item.require(key, str, "科目 ") not in allowed:
+                raise item.origin(key).error(f"{key} = {item.get(key)!r} 无法理解。",
+                                             expected="、".join(allowed))
         group = item.get("funds", str, "全部")
         if group not in groups:
             raise item.origin("funds").error(f"资金性质组「{group}」没有定义。",
@@ -170,10 +183,22 @@ def load_template(year: int, folder: Path | None = None,
             item.get("opening"), groups[group])
 
     template = Template(year, chain, fingerprint(chain, str(year)), tables, checks, accounts,
-                        groups, functions, economics, descriptions, key_figures,
+                        groups, functions, economics, descriptions,
+                        [(cell, label) for cell, label, _ in key_figures],
                         list(settings.get("input_names", ([], None))[0]))
     _validate(template, query_tables)
+    for cell, label, origin in key_figures:
+        if not template.defines(cell.replace(".", "_")):
+            raise origin.error(f"key_figures 中的单元格「{cell}」（{label}）没有任何表定义。")
     return template
+
+
+def _codebook(chain: list[Path], name: str, levels: tuple[int, ...], year: int) -> Codebook:
+    path = _find(chain, name)
+    rows = read_csv(path)
+    if rows and not {"编码", "名称"} <= set(rows[0]):
+        raise TemplateError("编码表的表头应为「编码,名称」。", file=display(path), line=1)
+    return codebook_from_rows(rows, levels, year)
 
 
 # ----------------------------------------------------------------------------- validation
@@ -185,10 +210,10 @@ def _validate(template: Template, query_tables: dict[str, set[str]] | None) -> N
             _check_queries(node, origin, query_tables)
     for rule in template.checks.rules:
         _check_rule(template, rule, query_tables)
-    for cell, label in template.key_figures:
-        if not template.defines(cell.replace(".", "_")):
-            raise Origin("workbook.toml", None).error(
-                f"key_figures 中的单元格「{cell}」（{label}）没有任何表定义。")
+    table_names = [n for t in template.tables.values() for n in t.defined_names()]
+    for parameter in template.checks.parameters.values():
+        if any(_may_match(parameter.name, n) for n in table_names + template.input_names):
+            raise parameter.origin.error(f"参数名「{parameter.name}」与表或输入表定义的名称相同。")
 
 
 def _check_queries(node: Node, origin: Origin, query_tables: dict[str, set[str]] | None) -> None:
@@ -218,6 +243,15 @@ def _check_rule(template: Template, rule: Rule, query_tables) -> None:
         _check_queries(rule.where, rule.at("where"), query_tables)
         if query_tables and rule.group_by not in query_tables[rule.where.table]:
             raise rule.origin.error(f"group_by「{rule.group_by}」不是表「{rule.where.table}」的列。")
+    kind = template.checks.compare[rule.compare]
+    bound = ROW_BINDINGS.get(rule.each, DEFAULT_BINDINGS)
+    for column, node in kind.columns.items():
+        for name in names(node):
+            if name in ("左", "右", "标记") and name not in bound:
+                raise rule.at("compare").error(
+                    f"规则 {rule.id} 的结论种类「{kind.name}」的「{column}」用到「{name}」，"
+                    f"{'不展开的规则' if rule.each is None else 'each = ' + repr(rule.each)}"
+                    "没有这一项。", expected="、".join(sorted(bound)))
     if rule.table is not None:
         layout = template.tables.get(rule.table)
         if layout is None:
@@ -225,6 +259,8 @@ def _check_rule(template: Template, rule: Rule, query_tables) -> None:
                                     expected="、".join(template.tables))
         if rule.each == "class" and layout.layout != "two_sided":
             raise rule.origin.error(f"each = \"class\" 的 table 应为两栏式总表，{rule.table} 不是。")
+        if rule.each == "parent" and layout.layout != "classification":
+            raise rule.origin.error(f"each = \"parent\" 的 table 应为分类表，{rule.table} 不是。")
         known = {c.id for c in layout.columns}
         for column in rule.columns:
             if column not in known:

@@ -82,7 +82,6 @@ WORKING_PAPER_COLUMNS: tuple[Column, ...] = (
     Column("核对结果", 9, lambda l: l.check_mark),
     Column("核对说明", 40, lambda l: "；".join(l.problems)),
 )
-COLUMN_BY_KEY = {c.key: c for c in WORKING_PAPER_COLUMNS}
 AMOUNT_KEY = "金额"
 
 BUDGET_COLUMNS: tuple[Column, ...] = (
@@ -135,9 +134,7 @@ class WorkingPaper:
             value = columns[amount].value if amount else (lambda row: 1)
             grouped = defaultdict(int if amount is None else Decimal)
             for row in self.rows(table):
-                # SUMIFS matches text whatever its case: so does the look-up
-                key = tuple((str(g(row)) if n is None else str(g(row))[:n]).lower()
-                            for g, n in getters)
+                key = tuple(_key(str(g(row)), n) for g, n in getters)
                 grouped[key] += value(row)
             self._index[index_key] = grouped
         return grouped
@@ -147,7 +144,8 @@ class WorkingPaper:
         keys = tuple((c.column, len(c.value) if c.prefix else None) for c in ordered)
         grouped = self._grouped(table, keys, amount)
         # two criteria on one column look up two positions of one value: both must hold
-        return grouped.get(tuple(c.value.lower() for c in ordered), Decimal(0) if amount else 0)
+        wanted = tuple(_wanted(c) for c in ordered)
+        return grouped.get(wanted, Decimal(0) if amount else 0)
 
     def sum(self, table: str, criteria: tuple[Criterion, ...], amount: str = AMOUNT_KEY) -> Decimal:
         """Python twin of SUMIFS(<table>_<amount>, <table>_<column>, "<value>", …): exact, 元."""
@@ -161,8 +159,23 @@ class WorkingPaper:
         """The rows of the query's table that meet all its criteria."""
         getters = [(COLUMNS_OF[query.table][c.column].value, c) for c in query.criteria]
         return [row for row in self.rows(query.table)
-                if all(str(g(row)).lower().startswith(c.value.lower()) if c.prefix
-                       else str(g(row)).lower() == c.value.lower() for g, c in getters)]
+                if all(_key(str(g(row)), len(c.value) if c.prefix else None) == _wanted(c)
+                       for g, c in getters)]
+
+
+def _key(text: str, prefix: int | None) -> str:
+    """How SUMIFS sees a cell for one criterion: text whatever its case; for "201*" (prefix
+    3) its first 3 characters; for "*" (prefix 0) only whether it holds any text."""
+    if prefix == 0:
+        return "\x01" if text else ""
+    return (text if prefix is None else text[:prefix]).lower()
+
+
+def _wanted(criterion: Criterion) -> str:
+    """The key a criterion looks up: "*" (an empty prefix) wants any text."""
+    if criterion.prefix and not criterion.value:
+        return "\x01"
+    return _key(criterion.value, len(criterion.value) if criterion.prefix else None)
 
 
 QUERY_TABLES = {name: {c.key for c in columns} for name, columns in INPUT_TABLES.items()}

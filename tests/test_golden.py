@@ -1,0 +1,39 @@
+"""The golden figures and findings of the sample (sample-facts.md), from one in-memory build:
+fast, so `pytest -m "not slow"` catches a regression in them (the slow tests check the same
+figures in the written workbook, by openpyxl, calamine and LibreOffice)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from jdzxlsx.pipeline import build
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return build(SAMPLE)
+
+
+@pytest.mark.parametrize("cell, figure", [
+    ("公开01.一般公共预算财政拨款收入", "3101.02"), ("公开01.其他收入", "259.81"),
+    ("公开01.本年收入合计", "3360.83"), ("公开01.年初结转和结余", "693.55"),
+    ("公开01.收入总计", "4054.37"), ("公开01.本年支出合计", "3502.66"),
+    ("公开03.合计.基本支出", "1333.67"), ("公开03.合计.项目支出", "2169.00"),
+    ("公开01.年末结转和结余", "551.71"), ("公开01.支出总计", "4054.37"),
+])
+def test_the_sample_reproduces_the_published_figures(sample, cell, figure):
+    assert sample.book.formula_cells()[cell][1].value == Decimal(figure)
+
+
+def test_the_sample_gives_its_known_findings(sample):
+    counts = Counter((f.severity, f.verdict) for f in sample.findings)
+    assert len(sample.findings) == 339
+    assert counts[("错误", "不符")] == 1 and counts[("警告", "不符")] == 5
+    assert sum(n for (_, verdict), n in counts.items() if verdict == "尾差") == 23
+    assert [f.rule_id for f in sample.findings if f.verdict == "不符" and f.severity == "警告"] \
+        == ["P1", "B1[201]", "B1[206]", "B1[229]", "B2"]
+    assert sample.not_checked == []
