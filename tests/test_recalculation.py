@@ -38,3 +38,23 @@ def test_the_oracle_catches_a_wrong_cached_value(sample_workbook, tmp_path):
     (recalculated,) = oracle.recalculate([broken], tmp_path / "out")
     diffs = oracle.differences(broken, recalculated)
     assert len(diffs) == 1 and diffs[0].cached == 999999
+
+
+def test_a_line_without_its_codes_gives_the_same_values_in_libreoffice(sample_copy, tmp_path):
+    """A basic-expenditure line exported without its 经济分类 and a spending line without its
+    功能分类:
+    the group and class queries must match it in Python as SUMIFS does in a spreadsheet
+    (an empty code is not a code that begins with anything)."""
+    require_libreoffice()
+    from tests.conftest import build_sample
+    from tests.mutations import edit_csv_line
+
+    edit_csv_line(sample_copy, 5, "【经济分类:30399 其他对个人和家庭的补助】", "")
+    edit_csv_line(sample_copy, 17, "【功能分类:", "【备注:")
+    written = build_sample(tmp_path / "dist", folder=sample_copy)
+    (recalculated,) = oracle.recalculate([written], tmp_path / "out")
+    diffs = oracle.differences(written, recalculated)
+    assert diffs == [], "\n".join(map(str, diffs[:20]))
+    from jdzxlsx.checks import findings_from_workbook
+    lines = [f for f in findings_from_workbook(written) if f.rule_id.startswith("S7[")]
+    assert len(lines) == 2
