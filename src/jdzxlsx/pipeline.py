@@ -17,7 +17,7 @@ from . import __version__
 from .errors import InputError, TemplateError
 from .ingest import read_folder
 from .ingest.records import IngestResult
-from .checks import CheckResult, Finding, build_checks
+from .checks import CHECK_SHEET, CheckResult, Finding, build_checks
 from .model import UnknownName, Workbook
 from .tables import (basic_info_sheet, budget_sheet, build_tables, contents_sheet,
                      prior_year_sheet, working_paper_sheet)
@@ -113,7 +113,7 @@ def build(folder: Path, period: str | None = None,
               basic_info_sheet(paper)]
     book.sheets = [*tables, *inputs]
     checks = build_checks(book, paper, template)    # reads the names the sheets above define
-    check_sheet = book.sheets[-1]
+    check_sheet = book.sheet(CHECK_SHEET)
     contents = contents_sheet([*tables, check_sheet, *inputs], paper,
                               template.sheet_descriptions)
     book.sheets = [contents, *tables, check_sheet, *inputs]
