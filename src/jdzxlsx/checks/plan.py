@@ -108,24 +108,14 @@ class Planner(LedgerFamilies):
                                         values=values))
         return out
 
-    def classes(self, table: str) -> list[tuple[str, str]]:
-        """(code, name) of the 类 rows of a two-sided table, as printed."""
-        names = set(self.table_rows(table))
-        return [(code, name) for code, name in sorted(self.codebook.names.items())
-                if len(code) == 3 and name in names]
-
     def _each_class(self, rule: Rule) -> list[Instance]:
-        classes = self.classes(rule.table)
+        classes = self.template.tables[rule.table].class_rows()
         if rule.right_each is not None:          # one row: left = Σ over the classes
             right = linear([(1, fill(rule.right_each, {"class_code": c, "class_name": n}))
-                            for c, n in self._printed_order(rule.table, classes)])
+                            for c, n in classes])
             return self.compare(rule, "", rule.description, rule.left, right)
-        return [i for code, name in self._printed_order(rule.table, classes)
+        return [i for code, name in classes
                 for i in self.filled(rule, code, {"class_code": code, "class_name": name})]
-
-    def _printed_order(self, table: str, classes: list[tuple[str, str]]):
-        order = {key: i for i, key in enumerate(self.table_rows(table))}
-        return sorted(classes, key=lambda c: order[c[1]])
 
     def _each_group(self, rule: Rule) -> list[Instance]:
         """Right side: one independently rounded term per value of ``group_by``."""

@@ -50,6 +50,7 @@ class Row:
     sum_body: bool = False        # the sum of the side's body rows
     blank: bool = False
     origin: Origin | None = None
+    code: str | None = None       # the 功能分类 类 of a body_classes row
 
 
 @dataclass
@@ -94,6 +95,10 @@ class TableLayout:
             return [self.amount_name(side, row.id, amount) for side in self.sides
                     for row in side.body + side.tail if not row.blank for amount in side.amounts]
         return [f"{self.name_prefix}_{{code}}_{c.id}" for c in self.columns]
+
+    def class_rows(self) -> list[tuple[str, str]]:
+        """(code, row id) of the 类 rows (body_classes), in the order printed."""
+        return [(r.code, r.id) for s in self.sides for r in s.body if r.code]
 
     def row_ids(self) -> list[str]:
         return [r.id for s in self.sides for r in s.body + s.tail if not r.blank]
@@ -150,7 +155,7 @@ def _side(section: Section, codebook: Codebook) -> Side:
                 raise section.origin("body_classes").error(
                     f"类 {code} 不在 {codebook.year} 年支出功能分类表中。")
             body.append(Row(name, f"{chinese_ordinal(n)}、{name}", fill(value, {"code": code}),
-                            origin=section.origin("body_classes")))
+                            origin=section.origin("body_classes"), code=code))
     columns = section.get("columns", list, ["项目", "行次"])
     if len(columns) != 2:
         raise section.origin("columns").error("columns 应为两项：项目栏和行次栏的表头。",

@@ -84,8 +84,7 @@ def _chain(folder: Path) -> list[Path]:
     """The folder and the folders it extends, nearest first."""
     chain = [folder]
     while (chain[-1] / "template.toml").is_file():
-        top = Section(read_toml(chain[-1] / "template.toml"), "", 0, {})
-        top.data = top.file.data
+        top = _top(read_toml(chain[-1] / "template.toml"))
         top.only({"base"}, "template.toml ")
         base = top.require("base", (int, str), "template.toml ")
         if not re.fullmatch(r"(19|20)\d{2}", str(base)):
@@ -257,8 +256,9 @@ def _check_rule(template: Template, rule: Rule, query_tables) -> None:
         if layout is None:
             raise rule.origin.error(f"规则 {rule.id} 的 table「{rule.table}」不在工作簿中。",
                                     expected="、".join(template.tables))
-        if rule.each == "class" and layout.layout != "two_sided":
-            raise rule.origin.error(f"each = \"class\" 的 table 应为两栏式总表，{rule.table} 不是。")
+        if rule.each == "class" and not layout.class_rows():
+            raise rule.origin.error(f"each = \"class\" 的 table 应为有 body_classes 的两栏式表，"
+                                    f"{rule.table} 不是。")
         if rule.each == "parent" and layout.layout != "classification":
             raise rule.origin.error(f"each = \"parent\" 的 table 应为分类表，{rule.table} 不是。")
         known = {c.id for c in layout.columns}
