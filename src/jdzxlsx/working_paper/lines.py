@@ -7,6 +7,7 @@ The 类 and 款 of a code are not stored: queries match them from the code itsel
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,8 +21,14 @@ CENT = Decimal("0.01")
 INCOME = "收入"
 EXPENDITURE = "支出"
 UNMAPPED = "未归类"
-OPENING = "年初结转和结余"
-FUNDS_HELD = "资金结存"
+FUNDS_HELD = "资金结存"              # 8001 postings of the year
+CARRY_OVER = "结转结余"              # postings of the year to the other 8xxx accounts
+OPENING = "年初结转和结余"           # opening balances of the carried accounts (8101 8102 8201 8401)
+OPENING_OTHER = "年初余额"           # opening balances of the other 8xxx accounts (8001 8202 8301 …)
+CLOSING = "年末结转和结余"           # December's closing balances of the carried accounts
+CLOSING_OTHER = "年末余额"           # December's closing balances of the other 8xxx accounts
+YEAR_END_ENTRY = "年终结转"          # lines of a 年终结转 voucher: in 底稿, in no table
+BALANCE_DIRECTIONS = (OPENING, OPENING_OTHER, CLOSING, CLOSING_OTHER)
 
 BY_EXPENSE_KIND = "按支出类型"
 
@@ -44,10 +51,37 @@ class WorkingLine:
     debit: Decimal = Decimal(0)     # as exported (ledger lines), for the debit = credit checks
     credit: Decimal = Decimal(0)
     problems: tuple[str, ...] = ()  # why this line cannot land in its table cell (核对表 lists it)
+    warnings: tuple[str, ...] = ()  # what looks wrong although the line lands in a cell (警告)
+    project_category: str = ""      # 一体化 项目类别 as exported (canonical when known)
 
     @property
     def check_mark(self) -> str:
-        return "错误" if self.problems else "通过"
+        return "错误" if self.problems else ("警告" if self.warnings else "通过")
+
+
+# Excel and WPS turn a SUMIFS/COUNTIFS criterion that looks like a number or a date into one, and
+# then match number- and date-looking text in the range by value (domain.md "Excel criteria
+# coercion").  Keys that are not codes are written so no spreadsheet can read them that way.
+_NUMBER_OR_DATE = re.compile(
+    r"[+-]?[\d,.]+%?|[+-]?\d+(\.\d*)?[eE][+-]?\d+"
+    r"|\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?月?|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}"
+    r"|\d{1,2}月\d{1,2}日?|\d{1,2}:\d{2}(:\d{2})?|true|false", re.IGNORECASE)
+
+
+def looks_like_number_or_date(text: str) -> bool:
+    """Would a spreadsheet read ``text``, typed as a criterion, as a number, date or truth value?"""
+    return bool(_NUMBER_OR_DATE.fullmatch(text.strip()))
+
+
+def period_key(period: str) -> str:
+    """The 底稿 期间 of a "YYYY-MM" period: 2020年第05期 (not a date to any spreadsheet)."""
+    return f"{period[:4]}年第{period[5:7]}期"
+
+
+def text_key(text: str) -> str:
+    """A voucher number, file name or other non-code key as 底稿 writes it: unchanged unless a
+    spreadsheet could read it as a number or a date, then marked as text by a trailing 号."""
+    return f"{text}号" if text and looks_like_number_or_date(text) else text
 
 
 @dataclass(frozen=True)
@@ -71,6 +105,7 @@ WORKING_PAPER_COLUMNS: tuple[Column, ...] = (
     Column("经济分类科目", 11, lambda l: l.economic_code),
     Column("会计科目", 8, lambda l: l.account_code),
     Column("项目", 22, lambda l: l.project),
+    Column("项目类别", 14, lambda l: l.project_category),
     Column("凭证号", 10, lambda l: l.voucher),
     Column("摘要", 30, lambda l: l.summary),
     Column("金额", 16, lambda l: l.amount, is_amount=True),
@@ -80,7 +115,7 @@ WORKING_PAPER_COLUMNS: tuple[Column, ...] = (
     Column("来源工作表", 14, lambda l: l.source.sheet),
     Column("来源行", 7, lambda l: l.source.row),
     Column("核对结果", 9, lambda l: l.check_mark),
-    Column("核对说明", 40, lambda l: "；".join(l.problems)),
+    Column("核对说明", 40, lambda l: "；".join(l.problems + l.warnings)),
 )
 AMOUNT_KEY = "金额"
 
