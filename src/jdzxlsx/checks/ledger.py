@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..expr import Count, Criterion, Data, Query, fill_text
 from ..model import quote_sheet
 from ..templates import Rule
-from ..working_paper import OPENING, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET
+from ..working_paper import BALANCE_DIRECTIONS, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET
 from .instances import Instance, instance
 
 PAPER = WORKING_PAPER_SHEET
@@ -33,7 +33,7 @@ class LedgerFamilies:
         marker = self.template.checks.double_entry_account
         by_file: dict[str, list[int]] = defaultdict(list)
         for index, line in enumerate(self.paper.lines):
-            if line.direction != OPENING:
+            if line.direction not in BALANCE_DIRECTIONS:
                 by_file[line.source.file].append(index)
         return {f: rows for f, rows in by_file.items()
                 if any(self.paper.lines[i].account_code == marker for i in rows)}
@@ -76,7 +76,7 @@ class LedgerFamilies:
         twice (a 副本, or a year-to-date export beside the monthly ones), counted twice."""
         files: dict[tuple, dict[str, int]] = defaultdict(dict)
         for index, line in enumerate(self.paper.lines):
-            if line.voucher and line.direction != OPENING:
+            if line.voucher and line.direction not in BALANCE_DIRECTIONS:
                 files[(line.unit, line.period, line.voucher)].setdefault(line.source.file, index)
         out = []
         for (unit, period, voucher), seen in sorted(files.items()):
@@ -93,16 +93,17 @@ class LedgerFamilies:
         return out
 
     def _each_line(self, rule: Rule) -> list[Instance]:
-        """Every line with a problem: its amount, and its 核对结果 mark as 标记."""
+        """Every line with a problem (``lines = "problems"``, it lands in no table cell) or
+        with a warning (``"warnings"``): its amount, and its 核对结果 mark as 标记."""
         columns = [c.key for c in WORKING_PAPER_COLUMNS]
         amount_col, mark_col = columns.index("金额"), columns.index("核对结果")
         out = []
         for index, line in enumerate(self.paper.lines):
-            if not line.problems:
+            said = line.problems if rule.lines == "problems" else line.warnings
+            if not said:
                 continue
             row = index + 1
-            description = _fill(rule.description, place=str(line.source),
-                                problem="；".join(line.problems))
+            description = _fill(rule.description, place=str(line.source), problem="；".join(said))
             out.append(instance(rule, f"底稿第{row + 1}行", description,
                                 Data(PAPER, row, amount_col, line.amount), None,
                                 str(line.source), _paper_link(index),

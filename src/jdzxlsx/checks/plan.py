@@ -5,17 +5,19 @@ lines are in ledger.py."""
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
-from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text
+from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text, placeholders
 from ..model import Workbook, WorkbookContext, address, quote_sheet
 from ..tables import staffing_fields, staffing_name
 from ..templates import Rule, Template
-from ..working_paper import COLUMNS_OF, EXPENDITURE, FUNDS_HELD, INCOME, WorkingPaper
+from ..working_paper import COLUMNS_OF, EXPENDITURE, UNMAPPED, WorkingPaper
 from .instances import Instance, instance, linear, used_names, without
 from .ledger import LedgerFamilies
+from .review import ReviewFamilies
 
 
-class Planner(LedgerFamilies):
+class Planner(LedgerFamilies, ReviewFamilies):
     """Expands the template's rules over this workbook; names the workbook lacks make a row
     未核对 (with the reason) unless the rule counts them as 0."""
 
@@ -35,8 +37,29 @@ class Planner(LedgerFamilies):
                 self.not_checked.append(f"{rule.id}：{rule.description}"
                                         f"（只核对全年数，本次期间至 {self.paper.period_end}）")
                 continue
-            out.extend(getattr(self, f"_each_{rule.each or 'single'}")(rule))
+            before = len(self.not_checked)
+            rows = getattr(self, f"_each_{rule.each or 'single'}")(rule)
+            if rule.requires is not None and not self.present(rule):
+                del self.not_checked[before:]        # the source is absent: nothing else counts
+                self.absent(rule, rows)
+                continue
+            out.extend(rows)
         return out
+
+    # -- 未核对 when what a rule checks against is absent (never a compare with 0)
+    def present(self, rule: Rule) -> bool:
+        """The rule's `requires` (a count of 底稿 or 预算指标 rows, say) is above 0."""
+        value = self.context.evaluate(rule.requires)
+        return isinstance(value, (int, Decimal)) and value > 0
+
+    def absent(self, rule: Rule, rows: list[Instance], reason: str = "") -> None:
+        """Every row the rule would have given is 未核对, with the rule's reason."""
+        why = rule.absent or reason
+        if rows:
+            self.not_checked.extend(f"{row.id}：{row.description}（{why}）" for row in rows)
+            return
+        blank = {name: "…" for name in placeholders(rule.description)}
+        self.not_checked.append(f"{rule.id}：{fill_text(rule.description, blank)}（{why}）")
 
     # -- one row
     def locate(self, name: str) -> tuple[str, str | None]:
@@ -73,10 +96,14 @@ class Planner(LedgerFamilies):
             where = ""
         return [instance(rule, key, description, left, right, where, link)]
 
-    def filled(self, rule: Rule, key: str, values: dict, place: str | None = None):
+    def filled(self, rule: Rule, key: str, values: dict, place: str | None = None,
+               keys: dict | None = None):
+        """A row with the placeholders filled: ``values`` in the words, ``keys`` (default the
+        same) in the formulas — a period is 2020-05 to read, 2020年第05期 as a criterion."""
+        keys = {**values, **(keys or {})}
         return self.compare(rule, key, fill_text(rule.description, values),
-                            fill(rule.left, values) if rule.left else None,
-                            fill(rule.right, values) if rule.right else None, place, values)
+                            fill(rule.left, keys) if rule.left else None,
+                            fill(rule.right, keys) if rule.right else None, place, values)
 
     # -- the families
     def _each_single(self, rule: Rule) -> list[Instance]:
@@ -140,8 +167,10 @@ class Planner(LedgerFamilies):
                 for i in self.filled(rule, month, {"month": month}, f"{month} 明细账")]
 
     def _each_fund(self, rule: Rule) -> list[Instance]:
+        """Every 资金性质 of the 底稿 — of the year's lines and of the balance lines too: a fund
+        with only a carry-over from last year must still end the year where it began."""
         funds = sorted({l.fund_source for l in self.paper.lines
-                        if l.fund_source and l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
+                        if l.fund_source and l.direction != UNMAPPED})
         return [i for fund in funds
                 for i in self.filled(rule, fund, {"fund": fund}, f"底稿（资金性质：{fund}）")]
 
@@ -175,6 +204,9 @@ class Planner(LedgerFamilies):
             sheet, row, col, value = data[name]
             return Data(sheet, row, col, value, name)
 
+        if not any(s.is_typed_total for s in staff):
+            self.absent(rule, [], "基础信息中没有人员编制表的手填合计行")
+            return []
         for typed in (s for s in staff if s.is_typed_total):
             for field_name, total in staffing_fields(typed):
                 if total is None:

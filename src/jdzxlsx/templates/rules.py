@@ -15,7 +15,8 @@ SEVERITIES = ("错误", "警告", "提示")
 UNITS = ("万元", "元", "人", "行")      # what a rule's values count (queries shown in 万元 or 元)
 
 # The expansions a rule may name with `each` (checks/plan.py, ledger.py implement them):
-# each → (keys it adds, placeholders it fills, which sides the rule writes: "both", "left", "none")
+# each → (keys it adds, placeholders it fills, which sides the rule writes: "both", "left",
+# "right", "none")
 EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     None: (set(), set(), "both"),
     "row": ({"table"}, {"code", "row"}, "both"),
@@ -29,12 +30,21 @@ EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     "double_entry_file": (set(), {"file"}, "none"),
     "voucher": (set(), {"voucher", "unit", "period"}, "none"),
     "repeated_voucher": (set(), {"voucher", "unit", "period", "files"}, "none"),
-    "line": (set(), {"place", "problem"}, "none"),
+    "line": ({"lines"}, {"place", "problem"}, "none"),
+    "unit": ({"unit_kinds", "other_unit_kinds"}, {"unit", "kind"}, "both"),
+    "function_name": ({"function_names"}, {"code", "name"}, "both"),
+    "file_account": ({"where"}, {"file", "account", "lines"}, "right"),
 }
 RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
-             "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail"}
+             "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail",
+             "requires", "absent"}
 # expansions whose rows say where to look themselves (a voucher, a line): no `place`
-SELF_PLACED = {"staffing", "double_entry_file", "voucher", "repeated_voucher", "line"}
+SELF_PLACED = {"staffing", "double_entry_file", "voucher", "repeated_voucher", "line",
+               "file_account"}
+# expansions over an input that may be missing (a sheet of 基础信息): without it the rule is
+# listed as 未核对 with its `absent` reason
+SOURCE_FAMILIES = {"staffing", "unit"}
+LINE_KINDS = ("problems", "warnings")   # each = "line": the lines with 错误 or with 警告
 # the row names an expansion gives a verdict kind besides the tolerance
 ROW_BINDINGS = {"line": {"左", "标记"}}
 DEFAULT_BINDINGS = {"左", "右"}
@@ -88,6 +98,12 @@ class Rule:
     group_digits: int | None = None
     missing_is_zero: bool = False
     full_year_only: bool = False
+    requires: Node | None = None         # 0 (nothing to check against) → every row 未核对
+    absent: str = ""                     # why, in words, when `requires` is 0 or the source is missing
+    lines: str = "problems"              # each = "line": which lines (problems → 错误, warnings → 警告)
+    unit_kinds: list[str] = field(default_factory=list)        # each = "unit": units of these kinds
+    other_unit_kinds: list[str] = field(default_factory=list)  # … or of any kind but these
+    function_names: list[str] = field(default_factory=list)    # each = "function_name"
     key_origins: dict[str, Origin] = field(default_factory=dict)   # where each key was written
 
     def at(self, key: str) -> Origin:
@@ -180,16 +196,22 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
                 columns=item.get("columns", list, []), fund=item.get("fund", str),
                 group_by=item.get("group_by", str), group_digits=item.get("group_digits", int),
                 missing_is_zero=item.get("missing_is_zero", bool, False),
-                full_year_only=item.get("full_year_only", bool, False))
+                full_year_only=item.get("full_year_only", bool, False),
+                absent=item.get("absent", str, ""), lines=item.get("lines", str, "problems"),
+                unit_kinds=item.texts("unit_kinds"),
+                other_unit_kinds=item.texts("other_unit_kinds"),
+                function_names=item.texts("function_names"))
     rule.key_origins = {key: item.origin(key) for key in item.data}
     rule.left, rule.right = item.formula("left"), item.formula("right")
     rule.right_each = item.formula("right_each")
+    rule.requires = item.formula("requires")
     if "where" in item.data:
         rule.where = query_at(item.get("where"), item.origin("where"), "where")
         if not isinstance(rule.where, Query):
             raise item.origin("where").error("where 应为求和查询，不是计数（#）。")
     if rule.place is not None and each in SELF_PLACED:
         raise item.origin("place").error(f"each = \"{each}\" 的每一行自带位置，不要写 place。")
+    _check_source(item, rule)
     _check_sides(item, rule, sides)
     _check_placeholders(item, rule, fills)
     return rule
@@ -198,7 +220,8 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
 def _check_sides(item: Section, rule: Rule, sides: str) -> None:
     written = {"left": rule.left is not None,
                "right": rule.right is not None or rule.right_each is not None}
-    wanted = {"both": {"left", "right"}, "left": {"left"}, "none": set()}[sides]
+    wanted = {"both": {"left", "right"}, "left": {"left"}, "right": {"right"},
+              "none": set()}[sides]
     for side in ("left", "right"):
         if written[side] and side not in wanted:
             raise item.origin(side).error(f"each = {rule.each!r} 的规则由程序生成{side}，不要写它。")
@@ -213,6 +236,32 @@ def _check_sides(item: Section, rule: Rule, sides: str) -> None:
         raise item.origin().error("each = \"parent\" 的规则须写明 columns（逐栏核对哪些栏）。")
     if rule.each == "budget_class" and not rule.fund:
         raise item.origin().error("each = \"budget_class\" 的规则须写明 fund。")
+
+
+def _check_source(item: Section, rule: Rule) -> None:
+    """`requires` is one formula for the whole rule (no placeholders) and says why with `absent`;
+    the family keys name what they select."""
+    if rule.requires is not None:
+        if not rule.absent:
+            raise item.origin("requires").error(
+                f"规则 {rule.id} 写了 requires，还须用 absent 说明来源缺失时为何未核对。")
+        used = [n.name for n in walk(rule.requires) if isinstance(n, Name)]
+        used += [c.value for q in walk(rule.requires) if isinstance(q, (Query, Count))
+                 for c in q.criteria]
+        if any(placeholders(text) for text in used):
+            raise item.origin("requires").error("requires 对整条规则只算一次，不能有占位符。")
+    elif rule.absent and rule.each not in SOURCE_FAMILIES:
+        raise item.origin("absent").error(f"规则 {rule.id} 的 absent 只在写了 requires 时有用。")
+    if rule.lines not in LINE_KINDS:
+        raise item.origin("lines").error(f"lines = {rule.lines!r} 无法理解。",
+                                         expected="problems（有错误的行）、warnings（有警告的行）")
+    if rule.each == "unit" and bool(rule.unit_kinds) == bool(rule.other_unit_kinds):
+        raise item.origin().error("each = \"unit\" 的规则须写 unit_kinds（这些类型的单位）或 "
+                                  "other_unit_kinds（这些类型以外的单位）之一。")
+    if rule.each == "function_name" and not rule.function_names:
+        raise item.origin().error("each = \"function_name\" 的规则须写 function_names（科目名称）。")
+    if rule.each == "file_account" and rule.where is None:
+        raise item.origin().error("each = \"file_account\" 的规则须写 where（要列出的底稿行）。")
 
 
 def _check_placeholders(item: Section, rule: Rule, fills: set[str]) -> None:

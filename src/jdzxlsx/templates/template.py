@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..classification import ECONOMIC_LEVELS, FUNCTION_LEVELS, Codebook, codebook_from_rows
-from ..expr import Node, names, queries
+from ..expr import Node, Query, names, queries
 from .common import Origin, Section
 from ..errors import TemplateError
 from .files import TomlFile, display, fingerprint, read_csv, read_toml, year_dir
@@ -223,7 +223,8 @@ def _check_queries(node: Node, origin: Origin, query_tables: dict[str, set[str]]
             raise origin.error(f"查询的表「{query.table}」不存在。",
                                expected="、".join(query_tables))
         columns = query_tables[query.table]
-        used = [c.column for c in query.criteria] + [getattr(query, "amount", "金额")]
+        used = [c.column for c in query.criteria] + ([query.amount] if isinstance(query, Query)
+                                                     else [])
         for column in used:
             if column not in columns:
                 raise origin.error(f"表「{query.table}」没有「{column}」列。",
@@ -231,7 +232,8 @@ def _check_queries(node: Node, origin: Origin, query_tables: dict[str, set[str]]
 
 
 def _check_rule(template: Template, rule: Rule, query_tables) -> None:
-    for key, node in rule.formulas():
+    conditions = [("requires", rule.requires)] if rule.requires is not None else []
+    for key, node in rule.formulas() + conditions:
         _check_queries(node, rule.at(key), query_tables)
         for name in names(node):
             if not template.defines(name):
@@ -240,7 +242,8 @@ def _check_rule(template: Template, rule: Rule, query_tables) -> None:
                                         expected="表样中定义的名称，如 公开01_本年收入合计")
     if rule.where is not None:
         _check_queries(rule.where, rule.at("where"), query_tables)
-        if query_tables and rule.group_by not in query_tables[rule.where.table]:
+        if (query_tables and rule.group_by is not None
+                and rule.group_by not in query_tables[rule.where.table]):
             raise rule.origin.error(f"group_by「{rule.group_by}」不是表「{rule.where.table}」的列。")
     kind = template.checks.compare[rule.compare]
     bound = ROW_BINDINGS.get(rule.each, DEFAULT_BINDINGS)
