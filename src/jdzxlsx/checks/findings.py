@@ -64,14 +64,17 @@ def uses_addends(kind) -> bool:
     return any("非零加项数" in names(node) for node in kind.columns.values())
 
 
-def row_formulas(instance: Instance, rules: CheckRules, cells: dict[str, Node]
-                 ) -> dict[str, Node]:
-    """The verdict kind's formulas for this row, with 左, 右 … bound to ``cells`` (the row's
-    cells on the sheet, or its computed values) and the bound names to this row's."""
-    bindings = {"每项尾差": Name(instance.rule.tail), "非零加项数": nonzero_addends(instance),
-                **instance.bound, **cells}
+def row_formulas(instance: Instance, rules: CheckRules, cells: dict[str, Node],
+                 only: str | None = None) -> dict[str, Node]:
+    """The verdict kind's formulas for this row (or its column ``only``), with 左, 右 … bound to
+    ``cells`` (the row's cells on the sheet, or its computed values) and the bound names to
+    this row's."""
     kind = rules.compare[instance.rule.compare]
-    return {column: bind(node, bindings) for column, node in kind.columns.items()}
+    wanted = {c: n for c, n in kind.columns.items() if only is None or c == only}
+    bindings = {"每项尾差": Name(instance.rule.tail), **instance.bound, **cells}
+    if "非零加项数" not in cells and any("非零加项数" in names(n) for n in wanted.values()):
+        bindings["非零加项数"] = nonzero_addends(instance)
+    return {column: bind(node, bindings) for column, node in wanted.items()}
 
 
 def evaluate(instances: list[Instance], rules: CheckRules, context: WorkbookContext
@@ -107,7 +110,8 @@ def _finding(instance: Instance, rules: CheckRules, context: WorkbookContext) ->
         values["非零加项数"] = context.evaluate(nonzero_addends(instance))
     for column in COMPARE_COLUMNS:
         if column in kind.columns:
-            bound = row_formulas(instance, rules, {k: literal(v) for k, v in values.items()})
+            bound = row_formulas(instance, rules, {k: literal(v) for k, v in values.items()},
+                                 only=column)
             try:
                 values[column] = context.evaluate(bound[column])
             except (EvaluationError, UnknownName) as error:

@@ -104,10 +104,13 @@ class Rule:
     unit_kinds: list[str] = field(default_factory=list)        # each = "unit": units of these kinds
     other_unit_kinds: list[str] = field(default_factory=list)  # … or of any kind but these
     function_names: list[str] = field(default_factory=list)    # each = "function_name"
-    key_origins: dict[str, Origin] = field(default_factory=dict)   # where each key was written
+    section: Section | None = field(default=None, repr=False, compare=False)  # as written
 
     def at(self, key: str) -> Origin:
-        return self.key_origins.get(key, self.origin)
+        """Where ``key`` was written (found when an error needs it: a line look-up is slow)."""
+        if self.section is not None and key in self.section.data:
+            return self.section.origin(key)
+        return self.origin
 
     def formulas(self) -> list[tuple[str, Node]]:
         return [(k, v) for k, v in (("left", self.left), ("right", self.right),
@@ -201,7 +204,7 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
                 unit_kinds=item.texts("unit_kinds"),
                 other_unit_kinds=item.texts("other_unit_kinds"),
                 function_names=item.texts("function_names"))
-    rule.key_origins = {key: item.origin(key) for key in item.data}
+    rule.section = item
     rule.left, rule.right = item.formula("left"), item.formula("right")
     rule.right_each = item.formula("right_each")
     rule.requires = item.formula("requires")
