@@ -107,6 +107,19 @@ def _typed_total_corrected(folder: Path) -> None:
     edit_cell(folder / "基础信息.xlsx", "人员编制", "合计", "编制数", 132)
 
 
+def _opening_trial_balance_missing(folder: Path) -> None:
+    (folder / "科目余额表_2020年01月.xlsx").unlink()
+
+
+def _income_without_its_function_code(folder: Path) -> None:
+    edit_csv_line(folder, 118, "【功能分类:2060499 其他技术研究与开发支出】", "")
+
+
+def _operating_expense_paid_from_an_appropriation(folder: Path) -> None:
+    """局本级 (a 行政 unit) books an expense of 一般公共预算 money as 7301 经营支出."""
+    edit_csv_line(folder, 5, ",7101,行政支出,", ",7301,经营支出,")
+
+
 INPUT_SCENARIOS = {
     "sample as it is": None,
     "a month's file missing": _missing_month,
@@ -122,6 +135,9 @@ INPUT_SCENARIOS = {
     "a fund source nobody knows": _fund_source_nobody_knows,
     "a budget quota raised": _budget_quota_raised,
     "the typed total corrected": _typed_total_corrected,
+    "the opening trial balance missing": _opening_trial_balance_missing,
+    "income without its function code": _income_without_its_function_code,
+    "an operating expense paid from an appropriation": _operating_expense_paid_from_an_appropriation,
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from jdzxlsx.checks import CHECK_SHEET, findings_from_workbook
 from jdzxlsx.pipeline import year_template
 from jdzxlsx.cli import main
-from tests import mutations
+from tests import mutations, synthetic
 from tests.conftest import FIXTURES, SAMPLE, require_libreoffice
 from tests.mutations import failing, findings_after, rule_of
 
@@ -159,13 +159,50 @@ def test_typed_over_table_cells_are_caught_by_the_live_formulas():
     assert "X5[201]" in bad and "N03-1[2011301]" in bad and "N02-2[合计/财政拨款收入]" in bad
 
 
+def test_without_the_opening_trial_balance_one_error_says_so():
+    bad = failing(findings_after("the opening trial balance missing"))
+    assert (bad["O1"].severity, bad["O1"].left) == ("错误", 0)
+    assert "提供1月科目余额表" in bad["O1"].advice
+    assert "O1" not in failing(findings_after("sample as it is"))
+
+
+def test_income_without_its_function_code_is_one_finding_with_amount_and_lines():
+    bad = failing(findings_after("income without its function code"))
+    finding = bad["S10[凭证明细_2020-12.csv 6609]"]
+    assert (finding.severity, finding.left) == ("错误", Decimal("53116.27"))
+    assert "1 行收入没有支出功能分类科目" in finding.description
+    assert not any(rule_of(i) == "S10" for i in findings_after("sample as it is"))
+
+
+def test_an_operating_expense_from_an_appropriation_in_an_office_is_caught_twice():
+    bad = failing(findings_after("an operating expense paid from an appropriation"))
+    assert (bad["A2"].severity, bad["A2"].left) == ("错误", Decimal("18207.90"))
+    assert bad["A3-2[景德镇市陶瓷产业发展局本级]"].severity == "警告"
+
+
+def test_without_the_basic_information_the_staffing_and_unit_rules_are_not_checked(
+        sample_copy):
+    from jdzxlsx.pipeline import build
+
+    (sample_copy / "基础信息.xlsx").unlink()
+    (sample_copy / "2020年部门预算指标.xlsx").unlink()
+    result = build(sample_copy)
+    assert not any(rule_of(f.rule_id) in ("T1", "A3-1", "A3-2", "A5-1", "A5-2", "B1", "B2")
+                   for f in result.findings)
+    reasons = {t.split("：", 1)[0].split("[", 1)[0]: t for t in result.not_checked}
+    assert "没有人员编制表" in reasons["T1"] and "没有预算单位表" in reasons["A5-2"]
+    assert "预算指标文件缺失" in reasons["B2"]
+
+
 def test_every_rule_has_been_seen_failing():
-    """No rule exists that a test has not seen fail."""
+    """No rule exists that a test has not seen fail (on the sample, or on the small working
+    papers of tests/synthetic.py for what the sample does not hold)."""
     require_libreoffice()
     rules = year_template(2020).checks.rules
     seen = {rule_of(i) for i in failing(mutations.findings_in_typed_over_workbook())}
     for scenario in mutations.INPUT_SCENARIOS:
         seen |= {rule_of(i) for i in failing(findings_after(scenario))}
+    seen |= synthetic.rules_seen_failing()
     assert {r.id for r in rules} - seen == set()
 
 
