@@ -10,7 +10,8 @@ from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text
 from ..model import Workbook, WorkbookContext, address, quote_sheet
 from ..tables import staffing_fields, staffing_name
 from ..templates import Rule, Template
-from ..working_paper import COLUMNS_OF, EXPENDITURE, FUNDS_HELD, INCOME, WorkingPaper
+from ..working_paper import (COLUMNS_OF, EXPENDITURE, FUNDS_HELD, INCOME, WorkingPaper,
+                             period_key)
 from .instances import Instance, instance, linear, used_names, without
 from .ledger import LedgerFamilies
 
@@ -137,7 +138,8 @@ class Planner(LedgerFamilies):
     def _each_month(self, rule: Rule) -> list[Instance]:
         year, last = self.paper.year, int(self.paper.period_end[5:])
         return [i for month in (f"{year}-{m:02d}" for m in range(1, last + 1))
-                for i in self.filled(rule, month, {"month": month}, f"{month} 明细账")]
+                for i in self.filled(rule, month, {"month": period_key(month)},
+                                     f"{month} 明细账")]
 
     def _each_fund(self, rule: Rule) -> list[Instance]:
         funds = sorted({l.fund_source for l in self.paper.lines
