@@ -50,7 +50,7 @@ def make(sample, out: Path, expected_dir: Path | None) -> None:
     for label, value in d["figures"].items():
         print(f"{pad(label, 28)}{value:>18,.2f}{wan(value):>12,.2f}")
     print(f"posting lines per month: {sample.line_counts(d)}")
-    if expected_dir is not None and hasattr(sample, "expected"):
+    if expected_dir is not None:
         path = write_expected(expected_dir / f"{sample.FOLDER}.toml", sample.expected(d))
         print(f"expected figures: {path}")
     print("files:")

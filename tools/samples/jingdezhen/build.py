@@ -7,7 +7,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from ..closing import verify_closing
 from ..ledger import MONTHS_ALL, running_totals
+from ..money import check
 from ..writers import Office
 from ..writers import ledger_b
 from ..writers.balance import write_trial_balance
@@ -17,11 +19,12 @@ from ..writers.ledger_a import write_ledger_style_a
 from ..xlsx import basic_formats, new_workbook
 from .balance import trial_balance_rows
 from .design import design_basic, design_budget, design_projects
-from .facts import (ACCOUNT_NAMES, ALL_UNITS_FOR_SHEET, DEPARTMENT, ECON_NAMES, FISCAL,
+from .facts import (ACCOUNT_NAMES, ALL_UNITS_FOR_SHEET, DEPARTMENT, ECON_NAMES, FISCAL, NONFISCAL,
                     FUNC_NAMES, FUND_STYLE_B, PRIOR_YEAR, SEED, STAFFING, STAFFING_TYPED_TOTAL,
                     YEAR)
 from .spread import add_red_reversals, finish_vouchers, spread_expenditure, spread_income
 from .verify import verify
+from .yearend import closing_lines
 
 OFFICE = Office(DEPARTMENT, YEAR, FUNC_NAMES, ECON_NAMES, ACCOUNT_NAMES, FUND_STYLE_B)
 STYLE_A_MONTHS = (1, 2, 3, 4, 5, 6, 8)
@@ -62,8 +65,18 @@ def design():
         12: ledger_b.style_b_rows(OFFICE, 12, by_month[12], ytd_rows[12], True),
     }
     fig = verify(by_month, tb_rows, budget, exports, ytd_rows)
+    year_lines = [ln for m in MONTHS_ALL for ln in by_month[m]]
+    closing = closing_lines(year_lines, by_month[12])
+    closed = verify_closing(year_lines, closing, check)
+    exports[12] += ledger_b.data_rows(OFFICE, 12, closing)     # appended: no line moves
+    for label, amount in closed.items():
+        fig[f"年终结转 {label}"] = amount
+    check(closed[f"{FISCAL} 收入"] == fig["一般公共预算财政拨款收入"]
+          and closed[f"{NONFISCAL} 收入"] == fig["其他收入"]
+          and closed[f"{FISCAL} 支出"] == fig["一般公共预算财政拨款支出"]
+          and closed[f"{NONFISCAL} 支出"] == fig["非财政拨款支出"], "年终结转 ≠ the year's totals")
     return dict(by_month=by_month, budget=budget, tb_rows=tb_rows, ytd=ytd_rows,
-                exports=exports, figures=fig)
+                exports=exports, figures=fig, closing=closing)
 
 
 def write_files(out: Path, d: dict) -> None:

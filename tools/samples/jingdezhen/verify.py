@@ -11,7 +11,7 @@ from ..writers.ledger_b import text_amount
 from .design import BudgetRow
 from .facts import (ASSOCIATION, BASIC, BUREAU, BUREAU_EXPECTED_WAN, ECON_NAMES,
                     EXPECTED_BUDGET_WAN, EXPECTED_CLASS_WAN, EXPECTED_WAN, FISCAL, FUNC_NAMES,
-                    NONFISCAL, PAIRED_FUNC, PROJECT, UNIT_BY_NAME, UNITS)
+                    NONFISCAL, PAIRED_FUNC, PROJECT, UNIT_BY_NAME, UNITS, CARRIED)
 
 
 def verify(by_month: dict[int, list[Line]], tb_rows: list[dict], budget: list[BudgetRow],
@@ -54,7 +54,7 @@ def verify(by_month: dict[int, list[Line]], tb_rows: list[dict], budget: list[Bu
     fig["一般公共预算财政拨款收入"] = total(lambda ln: ln.account == "6001", "credit")
     fig["其他收入"] = total(lambda ln: ln.account == "6609", "credit")
     fig["本年收入合计"] = fig["一般公共预算财政拨款收入"] + fig["其他收入"]
-    fig["年初结转和结余"] = -sum(r["opening"] for r in tb_rows if r["code"][:2] in ("81", "82"))
+    fig["年初结转和结余"] = -sum(r["opening"] for r in tb_rows if r["code"] in CARRIED)
     fig["总计"] = fig["本年收入合计"] + fig["年初结转和结余"]
     fig["本年支出合计"] = total(expense)
     fig["基本支出"] = total(lambda ln: expense(ln) and ln.kind == BASIC)
@@ -87,7 +87,7 @@ def verify(by_month: dict[int, list[Line]], tb_rows: list[dict], budget: list[Bu
     # Per unit and fund: opening + income − expenditure = closing ≥ 0, at every month end too.
     opening = defaultdict(D)
     for r in tb_rows:
-        if r["code"][:2] in ("81", "82"):
+        if r["code"] in CARRIED:
             opening[(r["unit"], r["fund"])] -= r["opening"]
     balance = dict(opening)
     for m in MONTHS_ALL:
@@ -173,6 +173,16 @@ def verify(by_month: dict[int, list[Line]], tb_rows: list[dict], budget: list[Bu
                    and ln.fund == r["fund"]]
             check(sum(ln.debit for ln in jan) == r["debit"]
                   and sum(ln.credit for ln in jan) == r["credit"], f"TB ≠ ledger {r}")
+    # 8001 opening = Σ 81xx–84xx opening credit balances, per unit and fund (budget identity).
+    held = defaultdict(D)
+    for r in tb_rows:
+        if r["code"][:2] in ("81", "82", "83", "84"):
+            held[(r["unit"], r["fund"])] -= r["opening"]
+        elif r["code"] == "8001":
+            held[(r["unit"], r["fund"])] -= r["opening"]
+    check(all(v == 0 for v in held.values()), f"8001 opening ≠ Σ 81–84: {dict(held)}")
+    check(any(r["code"] == "8301" and r["opening"] for r in tb_rows)
+          and any(r["code"] == "8202" and r["opening"] for r in tb_rows), "no 8202/8301 opening")
     check(sum(r["opening"] for r in tb_rows) == 0 and sum(r["closing"] for r in tb_rows) == 0,
           "trial balance not in balance")
 
