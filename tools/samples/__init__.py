@@ -14,4 +14,6 @@ Nothing here imports jdzxlsx: every expected figure is computed from the sample'
 
 from . import jingdezhen
 
-SAMPLES = [jingdezhen]
+from . import yangxian  # noqa: E402
+
+SAMPLES = [jingdezhen, yangxian]

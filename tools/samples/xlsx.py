@@ -17,10 +17,14 @@ XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False,
                 "in_memory": True}          # no temp files: nothing written outside the folder
 
 
-def new_workbook(path: Path, title: str, company: str) -> xlsxwriter.Workbook:
+def new_workbook(path: Path, title: str, company: str, comments: str = ""
+                 ) -> xlsxwriter.Workbook:
     wb = xlsxwriter.Workbook(str(path), XLSX_OPTIONS)
-    wb.set_properties({"title": title, "author": "财务室", "company": company,
-                       "created": DOC_CREATED})
+    properties = {"title": title, "author": "财务室", "company": company,
+                  "created": DOC_CREATED}
+    if comments:
+        properties["comments"] = comments          # e.g. "虚构样例…" (sample 2)
+    wb.set_properties(properties)
     return wb
 
 

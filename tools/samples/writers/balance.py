@@ -13,9 +13,9 @@ from . import Office
 
 
 def write_trial_balance(office: Office, path: Path, rows: list[dict], month: int,
-                        unit_title: str, with_unit: bool = True) -> None:
+                        unit_title: str, with_unit: bool = True, note: str = "") -> None:
     year = office.year
-    wb = new_workbook(path, f"科目余额表 {year}年{month:02d}月", office.department)
+    wb = new_workbook(path, f"科目余额表 {year}年{month:02d}月", office.department, note)
     f = basic_formats(wb)
     ws = wb.add_worksheet("科目余额表")
     lead = ["单位", "科目编码", "科目名称", "资金性质"] if with_unit else \

@@ -60,9 +60,10 @@ def write_prior_year_wan(office: Office, path: Path, figures: list) -> None:
     wb.close()
 
 
-def write_prior_year_simple(office: Office, path: Path, figures: list, sheet: str) -> None:
+def write_prior_year_simple(office: Office, path: Path, figures: list, sheet: str,
+                            note: str = "") -> None:
     """The simplest form: one sheet, no title, `项目 | <year−1>年决算数（元）`, one row per figure."""
-    wb = new_workbook(path, sheet, office.department)
+    wb = new_workbook(path, sheet, office.department, note)
     f = basic_formats(wb)
     ws = wb.add_worksheet(sheet)
     ws.set_column(0, 0, 24)
