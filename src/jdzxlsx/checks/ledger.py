@@ -9,7 +9,8 @@ from decimal import Decimal
 from ..expr import Count, Criterion, Data, Query, fill_text
 from ..model import quote_sheet
 from ..templates import Rule
-from ..working_paper import BALANCE_DIRECTIONS, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET
+from ..working_paper import (BALANCE_DIRECTIONS, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET,
+                             period_key, text_key)
 from .instances import Instance, instance
 
 PAPER = WORKING_PAPER_SHEET
@@ -41,7 +42,7 @@ class LedgerFamilies:
     def _each_double_entry_file(self, rule: Rule) -> list[Instance]:
         out = []
         for file, rows in sorted(self._ledger_files().items()):
-            criteria = _criteria(来源文件=file)
+            criteria = _criteria(来源文件=text_key(file))
             out.append(instance(rule, file, _fill(rule.description, file=file),
                                 Query(PAPER, criteria, "借方"), Query(PAPER, criteria, "贷方"),
                                 file, _paper_link(rows[0])))
@@ -63,7 +64,8 @@ class LedgerFamilies:
             if debit == credit:
                 continue
             file, unit, period, voucher = key
-            criteria = _criteria(来源文件=file, 单位=unit, 期间=period, 凭证号=voucher)
+            criteria = _criteria(来源文件=text_key(file), 单位=unit, 期间=period_key(period),
+                                 凭证号=text_key(voucher))
             line = self.paper.lines[first_row[key]]
             description = _fill(rule.description, voucher=voucher, unit=unit, period=period)
             out.append(instance(rule, f"{unit} {period} {voucher}", description,
@@ -83,12 +85,13 @@ class LedgerFamilies:
             if len(seen) < 2:
                 continue
             first_file, first_index = min(seen.items())
-            voucher_criteria = _criteria(单位=unit, 期间=period, 凭证号=voucher)
+            voucher_criteria = _criteria(单位=unit, 期间=period_key(period),
+                                         凭证号=text_key(voucher))
             description = _fill(rule.description, voucher=voucher, unit=unit, period=period,
                                 files="」「".join(sorted(seen)))
             out.append(instance(
                 rule, f"{unit} {period} {voucher}", description, Count(PAPER, voucher_criteria),
-                Count(PAPER, voucher_criteria + _criteria(来源文件=first_file)),
+                Count(PAPER, voucher_criteria + _criteria(来源文件=text_key(first_file))),
                 "、".join(sorted(seen)), _paper_link(first_index)))
         return out
 

@@ -11,7 +11,7 @@ from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text, placehol
 from ..model import Workbook, WorkbookContext, address, quote_sheet
 from ..tables import staffing_fields, staffing_name
 from ..templates import Rule, Template
-from ..working_paper import COLUMNS_OF, EXPENDITURE, UNMAPPED, WorkingPaper
+from ..working_paper import COLUMNS_OF, EXPENDITURE, UNMAPPED, WorkingPaper, period_key
 from .instances import Instance, instance, linear, used_names, without
 from .ledger import LedgerFamilies
 from .review import ReviewFamilies
@@ -164,7 +164,8 @@ class Planner(LedgerFamilies, ReviewFamilies):
     def _each_month(self, rule: Rule) -> list[Instance]:
         year, last = self.paper.year, int(self.paper.period_end[5:])
         return [i for month in (f"{year}-{m:02d}" for m in range(1, last + 1))
-                for i in self.filled(rule, month, {"month": month}, f"{month} 明细账")]
+                for i in self.filled(rule, month, {"month": month}, f"{month} 明细账",
+                                     keys={"month": period_key(month)})]
 
     def _each_fund(self, rule: Rule) -> list[Instance]:
         """Every 资金性质 of the 底稿 — of the year's lines and of the balance lines too: a fund

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..expr import Criterion, Query, fill, fill_text
 from ..model import quote_sheet
 from ..templates import Rule
-from ..working_paper import WORKING_PAPER_SHEET
+from ..working_paper import WORKING_PAPER_SHEET, text_key
 from .instances import Instance, instance
 
 PAPER = WORKING_PAPER_SHEET
@@ -51,7 +51,7 @@ class ReviewFamilies:
         out = []
         for (file, account), rows in sorted(seen.items()):
             values = {"file": file, "account": account, "lines": str(len(rows))}
-            criteria = rule.where.criteria + (Criterion("来源文件", file),
+            criteria = rule.where.criteria + (Criterion("来源文件", text_key(file)),
                                               Criterion("会计科目", account))
             out.append(instance(rule, f"{file} {account}", fill_text(rule.description, values),
                                 Query(PAPER, criteria, rule.where.amount),

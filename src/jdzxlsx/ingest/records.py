@@ -41,6 +41,8 @@ class LedgerLine:
     debit: Decimal
     credit: Decimal
     source: Provenance
+    project_category: str = ""      # 一体化 项目类别 (canonical when known, else as written)
+    department_level: bool = False  # a department-level export (（汇总）/（合并） in its title)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class BalanceLine:
     opening: Decimal        # 期初余额, signed: debit balance positive, credit balance negative
     closing: Decimal | None  # 期末余额, same sign convention; None when not exported
     source: Provenance
+    department_level: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,16 @@ class StaffingRow:
 
 
 @dataclass(frozen=True)
+class CodeEntry:
+    """A row of the office's own code list (exported from its software, placed in the folder)."""
+
+    kind: str               # "功能" (支出功能分类) or "经济" (支出经济分类)
+    code: str
+    name: str
+    source: Provenance
+
+
+@dataclass(frozen=True)
 class SourceFile:
     """An input file as read: for the manifest and the progress display."""
 
@@ -129,5 +142,6 @@ class IngestResult:
     prior_year: list[PriorYearFigure] = field(default_factory=list)
     units: list[BudgetUnit] = field(default_factory=list)
     staffing: list[StaffingRow] = field(default_factory=list)
+    code_lists: list[CodeEntry] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)   # "file「sheet」: why it matched no kind"
     notes: list[str] = field(default_factory=list)     # conversions and other things reported

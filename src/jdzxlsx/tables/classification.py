@@ -14,6 +14,10 @@ from .build import YUAN, place_amount
 from .sheets import TableFrame
 
 CODE_COLUMN = "功能分类科目"
+# Lines without a 功能分类 code (income often comes so): their own highlighted row, so 合计 still
+# equals 公开01表 and nobody publishes the gap unnoticed (核对表 lists them per file and account).
+UNCLASSIFIED = "未分类"
+UNCLASSIFIED_LABEL = "未分类（缺少支出功能分类科目，发布前须补正）"
 
 
 def build_classification(layout: TableLayout, paper: WorkingPaper, template: Template) -> Sheet:
@@ -38,11 +42,14 @@ def build_classification(layout: TableLayout, paper: WorkingPaper, template: Tem
     frame.yuan_headers(top + 1, [f"{c.label}（元）" for c in columns])
     first_data = top + 3
 
-    codebook = template.functions
-    codes = {line.function_code for line in paper.matching(layout.rows_from)
-             if line.function_code}
+    codebook = paper.functions or template.functions
+    lines = paper.matching(layout.rows_from)
+    codes = {line.function_code for line in lines if line.function_code}
     tree = code_tree(codes, codebook)
     rows = [("合计", None)] + [(code, codebook.name(code)) for code in tree.order]
+    if layout.unclassified_row and any(not line.function_code for line in lines):
+        rows.append((UNCLASSIFIED, None))
+        tree.roots.append(UNCLASSIFIED)
     sheet.row_keys = [code for code, _ in rows]
 
     for r, (code, name) in enumerate(rows):
@@ -51,6 +58,9 @@ def build_classification(layout: TableLayout, paper: WorkingPaper, template: Tem
         if is_total:
             sheet.text(row, 0, "合计", "label_total")
             sheet.merge(row, 0, row, 1)
+        elif code == UNCLASSIFIED:
+            sheet.text(row, 0, UNCLASSIFIED_LABEL, "label_flagged")
+            sheet.merge(row, 0, row, 1)
         else:
             sheet.text(row, 0, code, "code")
             sheet.text(row, 1, name or "（科目编码不在分类表中）", _name_style(code))
@@ -58,7 +68,8 @@ def build_classification(layout: TableLayout, paper: WorkingPaper, template: Tem
             place_amount(sheet, row, 2 + i, frame.yuan_cols[i], f"{prefix}.{code}.{column.id}",
                          f"{prefix}_{code}_{column.id}",
                          _expression(prefix, code, column, columns, tree),
-                         "money_total" if is_total or len(code) == 3 else "money")
+                         "money_flagged" if code == UNCLASSIFIED
+                         else "money_total" if is_total or len(code) == 3 else "money")
     frame.finish(first_data + len(rows) - 1, code_col_width=11)
     return sheet
 
@@ -108,7 +119,7 @@ def _expression(prefix: str, code: str, column: Column, columns: list[Column],
         return Sum(tuple(ref(code, c) for c in columns if not c.sum_row))
     if code == "合计":
         return Sum(tuple(ref(r, column) for r in tree.roots))
-    own = narrow(column.value, (Criterion(CODE_COLUMN, code),))
+    own = narrow(column.value, (Criterion(CODE_COLUMN, "" if code == UNCLASSIFIED else code),))
     kids = tree.children.get(code, [])
     if not kids:
         return own

@@ -4,9 +4,9 @@ amount columns; 行次 run down the left side, then the right; 栏次 run across
 from __future__ import annotations
 
 from ..errors import TemplateError
-from ..expr import Node, Ref, Sum, bind, names, narrow
+from ..expr import Node, Ref, Sum, bind, names, narrow, queries
 from ..model import Sheet
-from ..templates import Amount, Side, TableLayout, Template
+from ..templates import Amount, Row, Side, TableLayout, Template
 from ..working_paper import WorkingPaper
 from .build import YUAN, place_amount
 from .sheets import TableFrame
@@ -26,6 +26,13 @@ def _corresponding(side: Side, amount: Amount) -> Amount:
     if len(side.amounts) == 1:
         return side.amounts[0]
     raise TemplateError(f"金额栏「{amount.label}」引用的另一侧没有同名的栏（id {amount.id}）。")
+
+
+def _value(row: Row, paper: WorkingPaper) -> Node:
+    """The row's value, or its fallback when no 底稿 line meets the value's queries."""
+    if row.fallback is not None and not any(paper.matching(q) for q in queries(row.value)):
+        return row.fallback
+    return row.value
 
 
 def build_two_sided(layout: TableLayout, paper: WorkingPaper, template: Template) -> Sheet:
@@ -87,7 +94,8 @@ def build_two_sided(layout: TableLayout, paper: WorkingPaper, template: Template
                     expr = Sum(tuple(Ref(_cell_id(layout, side, r.id, amount) + YUAN)
                                      for r in side.body if not r.blank))
                 else:
-                    expr = bind(entry.value, {n: yuan_ref(n, amount) for n in names(entry.value)})
+                    value = _value(entry, paper)
+                    expr = bind(value, {n: yuan_ref(n, amount) for n in names(value)})
                     expr = narrow(expr, amount.part)
                 place_amount(sheet, row, label_col + 2 + j, yuan_cols[(s, j)], cell_id,
                              layout.amount_name(side, entry.id, amount), expr,

@@ -5,9 +5,9 @@ from .files import templates_root, year_dir
 from .layouts import Amount, Column, Row, Side, TableLayout, chinese_ordinal
 from .rules import (COMPARE_COLUMNS, EXPANSIONS, SEVERITIES, UNITS, CheckRules, CompareKind,
                     Parameter, Rule)
-from .template import Account, Template, load_template
+from .template import Account, Template, YearEndEntries, load_template
 
 __all__ = ["Origin", "templates_root", "year_dir", "Amount", "Column", "Row", "Side",
            "TableLayout", "chinese_ordinal", "COMPARE_COLUMNS", "EXPANSIONS", "SEVERITIES",
            "UNITS", "CheckRules", "CompareKind", "Parameter", "Rule", "Account", "Template",
-           "load_template"]
+           "YearEndEntries", "load_template"]

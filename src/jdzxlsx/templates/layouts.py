@@ -14,9 +14,10 @@ from .common import Origin, Section, query_at
 
 LAYOUT_KEYS = {"code", "title", "name_prefix", "layout", "pages_tall", "footnotes"}
 SIDE_KEYS = {"header", "columns", "amounts", "body", "tail", "body_classes", "body_value"}
-ROW_KEYS = {"id", "label", "value", "sum", "blank"}
+ROW_KEYS = {"id", "label", "value", "fallback", "sum", "blank"}
 AMOUNT_KEYS = {"id", "label", "part", "sum"}
-CLASSIFICATION_KEYS = {"rows_from", "code_header", "name_header", "group_header", "columns"}
+CLASSIFICATION_KEYS = {"rows_from", "code_header", "name_header", "group_header", "columns",
+                       "unclassified_row"}
 COLUMN_KEYS = {"id", "label", "value", "sum"}
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -51,6 +52,12 @@ class Row:
     blank: bool = False
     origin: Origin | None = None
     code: str | None = None       # the 功能分类 类 of a body_classes row
+    # the value when no 底稿 line meets ``value``'s queries (a source the office did not give,
+    # e.g. no December trial balance): decided when the workbook is built
+    fallback: Node | None = None
+
+    def formulas(self) -> list[Node]:
+        return [f for f in (self.value, self.fallback) if f is not None]
 
 
 @dataclass
@@ -83,6 +90,7 @@ class TableLayout:
     rows_from: Node | None = None                                 # classification
     headers: tuple[str, str, str] = ("项目", "科目编码", "科目名称")
     columns: list[Column] = field(default_factory=list)
+    unclassified_row: bool = False    # lines without a code get a highlighted row of their own
 
     def amount_name(self, side: Side, row: str, amount: Amount) -> str:
         if len(side.amounts) == 1 and amount.id is None:
@@ -104,8 +112,7 @@ class TableLayout:
         return [r.id for s in self.sides for r in s.body + s.tail if not r.blank]
 
     def formulas(self) -> list[tuple[Node, Origin]]:
-        out = [(r.value, r.origin) for s in self.sides for r in s.body + s.tail
-               if r.value is not None]
+        out = [(f, r.origin) for s in self.sides for r in s.body + s.tail for f in r.formulas()]
         out += [(c.value, self.origin) for c in self.columns if c.value is not None]
         out += [(a.part_query, self.origin) for s in self.sides for a in s.amounts
                 if a.part_query is not None]
@@ -135,6 +142,7 @@ def read_layout(top: Section, codebook: Codebook) -> TableLayout:
                           top.get("code_header", str, "科目编码"),
                           top.get("name_header", str, "科目名称"))
         layout.columns = [_column(c) for c in top.items("columns")]
+        layout.unclassified_row = top.get("unclassified_row", bool, False)
         if not layout.columns:
             raise top.origin().error("分类表没有任何金额栏（[[columns]]）。")
     return layout
@@ -190,8 +198,13 @@ def _row(section: Section) -> Row:
         raise section.origin().error("行没有取数定义。", expected='value = "…" 或 sum = "body"')
     if value is not None:
         _placeholders_only(value, set(), section.origin("value"))
+    fallback = section.formula("fallback")
+    if fallback is not None:
+        if value is None or not queries(value):
+            raise section.origin("fallback").error("fallback 只用于 value 含底稿查询的行。")
+        _placeholders_only(fallback, set(), section.origin("fallback"))
     return Row(section.require("id", str, "行"), section.require("label", str, "行"), value,
-               total == "body", origin=section.origin())
+               total == "body", origin=section.origin(), fallback=fallback)
 
 
 def _column(section: Section) -> Column:
@@ -224,7 +237,7 @@ def _check_row_names(layout: TableLayout) -> None:
         for row in side.body + side.tail:
             if row.value is None:
                 continue
-            uses[row.id] = names(row.value)
+            uses[row.id] = [n for f in row.formulas() for n in names(f)]
             for name in uses[row.id]:
                 if name not in side_of:
                     raise row.origin.error(f"行「{row.id}」的公式用到「{name}」，本表没有这一行。",
@@ -235,7 +248,7 @@ def _check_row_names(layout: TableLayout) -> None:
                             and amount.id not in {a.id for a in other.amounts}:
                         raise row.origin.error(f"行「{row.id}」引用另一侧的「{name}」，"
                                                f"那一侧没有金额栏「{amount.label}」。")
-            tables = {q.table for q in queries(row.value)}
+            tables = {q.table for f in row.formulas() for q in queries(f)}
             for amount in side.amounts:
                 if amount.part_query is not None and tables - {amount.part_query.table}:
                     raise row.origin.error(f"金额栏「{amount.label}」的 part 查询的表与行「{row.id}」"

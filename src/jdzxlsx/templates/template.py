@@ -22,8 +22,8 @@ from .rules import (DEFAULT_BINDINGS, ROW_BINDINGS, CheckRules, Rule, compare_na
                     read_settings)
 
 WORKBOOK_KEYS = {"tables", "sheet_descriptions", "key_figures", "input_names"}
-ACCOUNT_KEYS = {"code", "name", "direction", "category", "side", "fund_source", "opening",
-                "funds"}
+ACCOUNT_KEYS = {"code", "name", "direction", "category", "side", "fund_source", "carried",
+                "debit_flow", "funds"}
 DIRECTIONS = ("收入", "支出", "资金结存", "结转结余")   # 底稿「方向」 an account may give
 SIDES = ("借", "贷")
 
@@ -36,8 +36,21 @@ class Account:
     category: str
     side: str                       # 借 / 贷
     fund_source: str | None = None  # fixed by the account, else the line's own
-    opening: str | None = None      # opening balance feeds this figure (年初结转和结余)
+    carried: bool = False           # its balances are 年初/年末结转和结余 (8101 8102 8201 8401)
+    debit_flow: str | None = None   # a debit posting in the year is this flow (使用非财政拨款结余 …)
     funds: tuple[str, ...] = ()     # the 资金性质 a line of this account may carry
+
+
+@dataclass(frozen=True)
+class YearEndEntries:
+    """How a 年终结转 voucher is recognised (accounts.toml [year_end]): every line on a budget
+    account (income, expense) or a carry-over account, at least one carry-over line and no
+    funds-held line; or, where an export gives no voucher numbers, a line debiting income or
+    crediting expense whose 摘要 holds one of ``summary_words``."""
+
+    carry_over_prefixes: tuple[str, ...]
+    budget_prefixes: tuple[str, ...]
+    summary_words: tuple[str, ...]
 
 
 @dataclass
@@ -54,6 +67,8 @@ class Template:
     sheet_descriptions: dict[str, str] = field(default_factory=dict)
     key_figures: list[tuple[str, str]] = field(default_factory=list)
     input_names: list[str] = field(default_factory=list)
+    project_categories: dict[str, str] = field(default_factory=dict)
+    year_end: YearEndEntries = YearEndEntries((), (), ())
 
     @property
     def funds(self) -> tuple[str, ...]:
@@ -163,7 +178,8 @@ def load_template(year: int, folder: Path | None = None,
     checks.rules = rules
 
     accounts_top = _top(read_toml(_find(chain, "accounts.toml")))
-    accounts_top.only({"fund_groups", "account"}, "accounts.toml ")
+    accounts_top.only({"fund_groups", "account", "project_categories", "year_end"},
+                      "accounts.toml ")
     groups = {k: tuple(v) for k, v in accounts_top.get("fund_groups", dict, {}).items()}
     accounts = {}
     for item in accounts_top.items("account"):
@@ -179,17 +195,40 @@ def load_template(year: int, folder: Path | None = None,
         accounts[item.require("code")] = Account(
             item.require("code"), item.require("name"), item.require("direction"),
             item.require("category"), item.require("side"), item.get("fund_source"),
-            item.get("opening"), groups[group])
+            item.get("carried", bool, False), item.get("debit_flow"), groups[group])
+    project_categories = _project_categories(accounts_top)
+    year_end = _year_end(accounts_top)
 
     template = Template(year, chain, fingerprint(chain, str(year)), tables, checks, accounts,
                         groups, functions, economics, descriptions,
                         [(cell, label) for cell, label, _ in key_figures],
-                        list(settings.get("input_names", ([], None))[0]))
+                        list(settings.get("input_names", ([], None))[0]),
+                        project_categories, year_end)
     _validate(template, query_tables)
     for cell, label, origin in key_figures:
         if not template.defines(cell.replace(".", "_")):
             raise origin.error(f"key_figures 中的单元格「{cell}」（{label}）没有任何表定义。")
     return template
+
+
+def _project_categories(top: Section) -> dict[str, str]:
+    """一体化 项目类别 → 基本支出 / 项目支出."""
+    table = top.get("project_categories", dict, {})
+    for category, kind in table.items():
+        if kind not in ("基本支出", "项目支出"):
+            raise top.origin("project_categories").error(
+                f"项目类别「{category}」对应的「{kind}」无法理解。", expected="基本支出、项目支出")
+    return dict(table)
+
+
+def _year_end(top: Section) -> YearEndEntries:
+    if "year_end" not in top.data:
+        return YearEndEntries((), (), ())
+    section = top.sub("year_end")
+    section.only({"carry_over_accounts", "budget_accounts", "summary_words"}, "year_end ")
+    return YearEndEntries(tuple(section.texts("carry_over_accounts")),
+                          tuple(section.texts("budget_accounts")),
+                          tuple(section.texts("summary_words")))
 
 
 def _codebook(chain: list[Path], name: str, levels: tuple[int, ...], year: int) -> Codebook:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..classification import Codebook
 from ..errors import InputError
 from ..ingest.records import BudgetUnit, IngestResult, LedgerLine, Provenance
 from ..templates import Account, Template
-from .lines import (BY_EXPENSE_KIND, CENT, EXPENDITURE, INCOME, FUNDS_HELD, OPENING, UNMAPPED,
-                    WorkingLine, WorkingPaper)
+from .balances import balance_lines
+from .lines import (BY_EXPENSE_KIND, CENT, EXPENDITURE, INCOME, FUNDS_HELD, UNMAPPED,
+                    YEAR_END_ENTRY, WorkingLine, WorkingPaper)
+from .problems import CodeLists, line_findings
+from .year_end import year_end_lines
 
 
 def _signed(line: LedgerLine, account: Account) -> Decimal:
@@ -19,11 +21,22 @@ def _signed(line: LedgerLine, account: Account) -> Decimal:
     return line.debit - line.credit
 
 
-def _category(line: LedgerLine, account: Account) -> str:
+def _flow(line: LedgerLine, account: Account) -> str | None:
+    """The 收支类别 of a debit posting to an account with a debit flow (使用非财政拨款结余 …)."""
+    if account.debit_flow and line.debit - line.credit > 0:
+        return account.debit_flow
+    return None
+
+
+def _category(line: LedgerLine, account: Account, template: Template) -> str:
+    """基本/项目 of an expense line: the export's 支出类型, else its 一体化 项目类别, else its
+    project (none → 基本支出)."""
     if account.category != BY_EXPENSE_KIND:
-        return account.category
+        return _flow(line, account) or account.category
     if line.expense_kind:
         return line.expense_kind
+    if line.project_category in template.project_categories:
+        return template.project_categories[line.project_category]
     return "项目支出" if line.project else "基本支出"
 
 
@@ -42,43 +55,38 @@ def build_working_paper(ingested: IngestResult, template: Template, *, departmen
                          hint=f"--period 请写 {year}-01 至 {year}-12 之间的月份，如 {year}-06。")
 
     included, excluded_units = _units_in_scope(ingested.units)
-    known_funds = template.funds
-    functions, economics = template.functions, template.economics
+    codes = CodeLists.of(template, ingested.code_lists)
     notes = list(ingested.notes)
     lines: list[WorkingLine] = []
+    closing = year_end_lines(ingested.ledger, accounts, template.year_end)
 
-    for line in ingested.ledger:
+    for index, line in enumerate(ingested.ledger):
         if not line.period.startswith(f"{year}-"):
             raise InputError(f"凭证期间 {line.period} 不属于 {year} 年度。",
                              file=line.source.file, sheet=line.source.sheet, row=line.source.row,
                              hint="删除该行，或把其他年度的账放到另一个输入目录。")
         if line.period > last_month:
             continue
-        if not _unit_in_scope(line.unit, included, excluded_units, line.source):
+        if not line.department_level \
+                and not _unit_in_scope(line.unit, included, excluded_units, line.source):
             continue
         account = accounts.get(line.account_code)
         if account is None:
             lines.append(_unmapped_line(line, year))
             continue
-        direction = account.direction
-        fund = account.fund_source or line.fund_source
-        problems = _problems(line, account, direction, fund, known_funds, functions, economics)
-        lines.append(WorkingLine(
-            unit=line.unit, period=line.period, direction=direction,
-            category=_category(line, account), fund_source=fund,
-            function_code=line.function_code, economic_code=line.economic_code,
-            account_code=line.account_code, project=line.project, voucher=line.voucher,
-            summary=line.summary, amount=_signed(line, account).quantize(CENT),
-            source=line.source, debit=line.debit, credit=line.credit, problems=problems))
+        lines.append(_placed_line(line, account, template, codes, index in closing))
 
-    lines.extend(_opening_lines(ingested, accounts, year, included, excluded_units))
+    lines.extend(balance_lines(
+        ingested.balances, accounts, year, last_month,
+        lambda b: b.department_level or _unit_in_scope(b.unit, included, excluded_units,
+                                                       b.source)))
     _refuse_repeated_rows(ingested)
 
     months = sorted({l.period for l in lines if l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
     return WorkingPaper(department=department, year=year, period_end=last_month, lines=lines,
                         units=[u for u in ingested.units], budget=list(ingested.budget),
                         prior_year=list(ingested.prior_year), staffing=list(ingested.staffing),
-                        months=months, notes=notes)
+                        months=months, notes=notes, functions=codes.functions)
 
 
 def _refuse_repeated_rows(ingested: IngestResult) -> None:
@@ -107,31 +115,29 @@ def _unmapped_line(line: LedgerLine, year: int) -> WorkingLine:
                   f"科目对照表（templates/{year}/accounts.toml）中，本行未计入任何表",))
 
 
-def _problems(line: LedgerLine, account: Account, direction: str, fund: str,
-              known_funds: tuple[str, ...], functions: Codebook,
-              economics: Codebook) -> tuple[str, ...]:
-    """What keeps an income or expenditure line from landing in exactly one table cell."""
-    problems = []
-    if direction in (INCOME, EXPENDITURE):
-        code = line.function_code
-        if not code:
-            problems.append("缺少支出功能分类科目")
-        elif len(code) != 7 or not functions.knows(code):
-            problems.append(f"支出功能分类科目「{code}」不是 {functions.year} 年分类表中的项级科目")
-        if not fund:
-            problems.append("缺少资金性质")
-    if direction == EXPENDITURE:
-        code = line.economic_code
-        if not code:
-            problems.append("缺少支出经济分类科目")
-        elif len(code) != 5 or not economics.knows(code):
-            problems.append(f"支出经济分类科目「{code}」不是 {economics.year} 年分类表中的款级科目")
-    if fund and fund not in known_funds:
-        problems.append(f"资金性质「{fund}」无法识别（应为 {'、'.join(known_funds)} 之一）")
-    elif fund and fund not in account.funds:
-        problems.append(f"科目 {account.code} {account.name} 不应使用资金性质「{fund}」"
-                        f"（应为 {'、'.join(account.funds)}）")
-    return tuple(problems)
+def _placed_line(line: LedgerLine, account: Account, template: Template, codes: CodeLists,
+                 year_end: bool) -> WorkingLine:
+    """A ledger line placed by its account: a flow of the year (收入, 支出, 资金结存, 结转结余) or,
+    in a 年终结转 voucher, a closing entry that no table counts."""
+    fund = account.fund_source or line.fund_source
+    flow = _flow(line, account)
+    if year_end:
+        direction = YEAR_END_ENTRY
+        category = account.direction if account.direction in (INCOME, EXPENDITURE) \
+            else flow or account.category
+        problems, warnings = (), ()
+    else:
+        direction = account.direction
+        category = _category(line, account, template)
+        problems, warnings = line_findings(line, account, direction, fund, template, codes)
+    amount = line.debit - line.credit if flow else _signed(line, account)
+    return WorkingLine(
+        unit=line.unit, period=line.period, direction=direction, category=category,
+        fund_source=fund, function_code=line.function_code, economic_code=line.economic_code,
+        account_code=line.account_code, project=line.project, voucher=line.voucher,
+        summary=line.summary, amount=amount.quantize(CENT), source=line.source,
+        debit=line.debit, credit=line.credit, problems=problems, warnings=warnings,
+        project_category=line.project_category)
 
 
 def _units_in_scope(units: list[BudgetUnit]) -> tuple[set[str] | None, set[str]]:
@@ -151,25 +157,3 @@ def _unit_in_scope(unit: str, included: set[str] | None, excluded: set[str],
                      file=source.file, sheet=source.sheet, row=source.row, column="单位",
                      hint="在基础信息的预算单位表中补上该单位（注明是否纳入部门决算），"
                           "或更正账中的单位名称。")
-
-
-def _opening_lines(ingested: IngestResult, accounts: dict[str, Account], year: int,
-                   included: set[str] | None, excluded: set[str]) -> list[WorkingLine]:
-    """年初结转和结余 from the opening balances of the year's first-month trial balance."""
-    first_month = f"{year}-01"
-    out = []
-    for balance in ingested.balances:
-        account = accounts.get(balance.account_code)
-        if account is None or account.opening is None or balance.period != first_month:
-            continue
-        if not _unit_in_scope(balance.unit, included, excluded, balance.source):
-            continue
-        amount = -balance.opening if account.side == "贷" else balance.opening
-        out.append(WorkingLine(
-            unit=balance.unit, period=first_month, direction=OPENING, category=account.category,
-            fund_source=account.fund_source or balance.fund_source,
-            function_code=balance.function_code, economic_code="",
-            account_code=balance.account_code, project="", voucher="",
-            summary=f"年初余额 {balance.account_code} {balance.account_name}",
-            amount=amount.quantize(CENT), source=balance.source))
-    return out

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..classification import Codebook
 from ..expr import Count, Criterion, Query
 from ..ingest.records import BudgetLine, BudgetUnit, PriorYearFigure, Provenance, StaffingRow
 
@@ -97,7 +98,7 @@ class Column:
 
 WORKING_PAPER_COLUMNS: tuple[Column, ...] = (
     Column("单位", 30, lambda l: l.unit),
-    Column("期间", 9, lambda l: l.period),
+    Column("期间", 13, lambda l: period_key(l.period)),
     Column("方向", 13, lambda l: l.direction),
     Column("收支类别", 16, lambda l: l.category),
     Column("资金性质", 22, lambda l: l.fund_source),
@@ -106,12 +107,12 @@ WORKING_PAPER_COLUMNS: tuple[Column, ...] = (
     Column("会计科目", 8, lambda l: l.account_code),
     Column("项目", 22, lambda l: l.project),
     Column("项目类别", 14, lambda l: l.project_category),
-    Column("凭证号", 10, lambda l: l.voucher),
+    Column("凭证号", 10, lambda l: text_key(l.voucher)),
     Column("摘要", 30, lambda l: l.summary),
     Column("金额", 16, lambda l: l.amount, is_amount=True),
     Column("借方", 14, lambda l: l.debit, is_amount=True),
     Column("贷方", 14, lambda l: l.credit, is_amount=True),
-    Column("来源文件", 30, lambda l: l.source.file),
+    Column("来源文件", 30, lambda l: text_key(l.source.file)),
     Column("来源工作表", 14, lambda l: l.source.sheet),
     Column("来源行", 7, lambda l: l.source.row),
     Column("核对结果", 9, lambda l: l.check_mark),
@@ -129,7 +130,7 @@ BUDGET_COLUMNS: tuple[Column, ...] = (
     Column("年初预算数", 16, lambda b: b.initial, is_amount=True),
     Column("调整预算数", 16, lambda b: b.adjusted if b.adjusted is not None else b.initial,
            is_amount=True),
-    Column("来源文件", 30, lambda b: b.source.file),
+    Column("来源文件", 30, lambda b: text_key(b.source.file)),
     Column("来源工作表", 14, lambda b: b.source.sheet),
     Column("来源行", 7, lambda b: b.source.row),
 )
@@ -152,6 +153,7 @@ class WorkingPaper:
     staffing: list[StaffingRow]
     months: list[str]                        # the months that have ledger lines
     notes: list[str] = field(default_factory=list)
+    functions: Codebook | None = None       # the year's 功能分类 with the office's own list
     _index: dict = field(default_factory=dict, repr=False)
 
     def rows(self, table: str) -> list:

@@ -37,6 +37,10 @@ STYLES: dict[str, dict] = {
     "name_sub": {"border": 1, "indent": 2},
     "money": {"border": 1, "num_format": MONEY},
     "money_total": {"border": 1, "num_format": MONEY, "bold": True},
+    # a row nobody may publish unnoticed (公开02表 未分类: income without 功能分类)
+    "label_flagged": {"border": 1, "bold": True, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "money_flagged": {"border": 1, "num_format": MONEY, "bold": True, "bg_color": "#FFC7CE",
+                      "font_color": "#9C0006"},
     "yuan": {"num_format": MONEY, "font_color": "#595959"},
     "yuan_header": {"bold": True, "font_color": "#595959", "text_wrap": True},
     "yuan_note": {"italic": True, "font_color": "#595959"},

@@ -1,0 +1,105 @@
+"""Sample 1: design → spread → verify → the office's files, in two vendor styles and five formats:
+twelve monthly ledger exports, a January trial balance, the budget quotas, last year's key
+figures and the hand-kept basic information."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from ..closing import verify_closing
+from ..ledger import MONTHS_ALL, running_totals
+from ..money import check
+from ..writers import Office
+from ..writers import ledger_b
+from ..writers.balance import write_trial_balance
+from ..writers.hand_kept import (staffing_sheet, units_sheet, write_budget,
+                                 write_prior_year_wan)
+from ..writers.ledger_a import write_ledger_style_a
+from ..xlsx import basic_formats, new_workbook
+from .balance import trial_balance_rows
+from .design import design_basic, design_budget, design_projects
+from .facts import (ACCOUNT_NAMES, ALL_UNITS_FOR_SHEET, DEPARTMENT, ECON_NAMES, FISCAL, NONFISCAL,
+                    FUNC_NAMES, FUND_STYLE_B, PRIOR_YEAR, SEED, STAFFING, STAFFING_TYPED_TOTAL,
+                    YEAR)
+from .spread import add_red_reversals, finish_vouchers, spread_expenditure, spread_income
+from .verify import verify
+from .yearend import closing_lines
+
+OFFICE = Office(DEPARTMENT, YEAR, FUNC_NAMES, ECON_NAMES, ACCOUNT_NAMES, FUND_STYLE_B)
+STYLE_A_MONTHS = (1, 2, 3, 4, 5, 6, 8)
+
+
+def file_names() -> dict:
+    names = {m: f"明细账_{YEAR}年{m:02d}月.xlsx" for m in STYLE_A_MONTHS}
+    names.update({7: f"凭证明细_{YEAR}-07.xlsx", 9: f"凭证明细_{YEAR}-09.xls",
+                  10: f"凭证明细_{YEAR}-10.xls", 11: f"凭证明细_{YEAR}-11.xlsx",
+                  12: f"凭证明细_{YEAR}-12.csv"})
+    return names
+
+
+GENERATED = set(file_names().values()) | {
+    f"科目余额表_{YEAR}年01月.xlsx", f"{YEAR}年部门预算指标.xlsx", "2019年决算主要数据.xlsx",
+    "基础信息.xlsx"}
+
+
+def design():
+    """Everything the files print, verified; no file touched yet."""
+    rng = random.Random(SEED)
+    basic = design_basic(rng)
+    projects = design_projects(rng, basic)
+    items = basic + projects
+    expenditure = spread_expenditure(items, rng)
+    pairs = add_red_reversals(expenditure, rng)
+    income, _ = spread_income(expenditure, rng)
+    by_month = finish_vouchers(expenditure + income, pairs)
+    budget = design_budget(items, rng)
+    tb_rows = trial_balance_rows(by_month[1])
+    ytd_rows = running_totals(by_month)
+    exports = {
+        7: ledger_b.style_b_rows(OFFICE, 7, by_month[7], ytd_rows[7], False),
+        9: ledger_b.style_b_rows(OFFICE, 9, by_month[9], ytd_rows[9], False),
+        10: ledger_b.style_b_rows(OFFICE, 10, by_month[10], ytd_rows[10], False),
+        11: ledger_b.style_b_rows(OFFICE, 11, by_month[11], ytd_rows[11], False,
+                                  fullwidth_every=9),
+        12: ledger_b.style_b_rows(OFFICE, 12, by_month[12], ytd_rows[12], True),
+    }
+    fig = verify(by_month, tb_rows, budget, exports, ytd_rows)
+    year_lines = [ln for m in MONTHS_ALL for ln in by_month[m]]
+    closing = closing_lines(year_lines, by_month[12])
+    closed = verify_closing(year_lines, closing, check)
+    exports[12] += ledger_b.data_rows(OFFICE, 12, closing)     # appended: no line moves
+    for label, amount in closed.items():
+        fig[f"年终结转 {label}"] = amount
+    check(closed[f"{FISCAL} 收入"] == fig["一般公共预算财政拨款收入"]
+          and closed[f"{NONFISCAL} 收入"] == fig["其他收入"]
+          and closed[f"{FISCAL} 支出"] == fig["一般公共预算财政拨款支出"]
+          and closed[f"{NONFISCAL} 支出"] == fig["非财政拨款支出"], "年终结转 ≠ the year's totals")
+    return dict(by_month=by_month, budget=budget, tb_rows=tb_rows, ytd=ytd_rows,
+                exports=exports, figures=fig, closing=closing)
+
+
+def write_files(out: Path, d: dict) -> None:
+    names = file_names()
+    by_month, exports = d["by_month"], d["exports"]
+    for m in STYLE_A_MONTHS:
+        write_ledger_style_a(OFFICE, out / names[m], m, by_month[m], d["ytd"][m])
+    ledger_b.write_xlsx(OFFICE, out / names[7], exports[7], "凭证明细")
+    ledger_b.write_xls(out / names[9], exports[9], "凭证明细")
+    ledger_b.write_html(out / names[10], exports[10])
+    ledger_b.write_xlsx(OFFICE, out / names[11], exports[11], "凭证明细")
+    ledger_b.write_csv(out / names[12], exports[12])
+    write_trial_balance(OFFICE, out / f"科目余额表_{YEAR}年01月.xlsx", d["tb_rows"], 1,
+                        f"单位：{DEPARTMENT}")
+    write_budget(OFFICE, out / f"{YEAR}年部门预算指标.xlsx", d["budget"], FISCAL)
+    write_prior_year_wan(OFFICE, out / "2019年决算主要数据.xlsx", PRIOR_YEAR)
+    wb = new_workbook(out / "基础信息.xlsx", "基础信息", DEPARTMENT)
+    f = basic_formats(wb)
+    units_sheet(wb, f, ALL_UNITS_FOR_SHEET, ["序号", "单位名称", "单位性质", "是否纳入部门决算"])
+    staffing_sheet(wb, f, f"{DEPARTMENT}人员编制情况（{YEAR}年12月31日）", STAFFING,
+                   STAFFING_TYPED_TOTAL)
+    wb.close()
+
+
+def line_counts(d: dict) -> str:
+    return " ".join(f"{m:02d}:{len(d['by_month'][m])}" for m in MONTHS_ALL)
