@@ -200,7 +200,7 @@ SCENARIOS: dict[str, tuple] = {
     "no opening balance": (lambda: clean_paper(complete_year(
         drop=lambda l: l.direction in ("年初结转和结余", "年初余额"))), {"O1", "P1"}),
     "December's closing differs from the year": (
-        lambda: clean_paper(complete_year(closing_shift=5000)), {"Y1"}),
+        lambda: clean_paper(complete_year(closing_shift=5000)), {"Y1", "N01-4"}),  # 公开01 收≠支
     "a fund spent more than it had": (
         lambda: clean_paper(complete_year(*_spend(900_000, fund=OWN))), {"Y2"}),
     "the 年终结转 voucher closes less income": (
