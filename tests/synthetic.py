@@ -244,8 +244,10 @@ SCENARIOS: dict[str, tuple] = {
     "income without its 功能分类": (lambda: clean_paper(complete_year(
         line("6609", 20_000, fund=OWN, function=""), line("8001", 20_000, fund=OWN))),
         {"S10"}),
-    "a line with a warning": (lambda: clean_paper(complete_year(*_spend(
-        20_000, fund=OWN, warnings=("支出功能分类科目「2011399」的项不在分类表中",)))), {"S11"}),
+    "a code with a warning on two lines": (lambda: clean_paper(complete_year(*[
+        l for amount in (20_000, 5_000) for l in _spend(
+            amount, fund=OWN, warnings=("支出功能分类科目「2011399」的项不在分类表中",))])),
+        {"S11"}),
 }
 
 

@@ -97,11 +97,12 @@ def test_income_without_function_code_is_one_row_per_file_and_account():
     assert october.place == "十月.csv（2 行）"
 
 
-def test_a_line_warning_is_a_warning_row_not_an_error():
-    result = check(SCENARIOS["a line with a warning"][0]())
+def test_lines_with_the_same_warning_are_one_warning_row_not_an_error_each():
+    result = check(SCENARIOS["a code with a warning on two lines"][0]())
     (row,) = findings(result, "S11").values()
     assert (row.severity, row.verdict) == ("警告", "不符")
-    assert "2011399" in row.description and row.left == Decimal("20000.00")
+    assert "2011399" in row.description and row.left == Decimal("25000.00")
+    assert row.place.endswith(" 等 2 行")
     assert findings(result, "S7") == {}
 
 

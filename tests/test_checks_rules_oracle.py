@@ -15,7 +15,7 @@ from tests.conftest import require_libreoffice
 pytestmark = pytest.mark.slow
 
 WRITTEN = ["income without its 功能分类", "a 特定目标类 project in 基本支出",
-           "公务接待费 at an institute", "an office books 事业支出", "a line with a warning",
+           "公务接待费 at an institute", "an office books 事业支出", "a code with a warning on two lines",
            "the 年终结转 voucher closes less income", "health insurance under another function"]
 
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from ..expr import Count, Criterion, Data, Query, fill_text
+from ..expr import Count, Criterion, Data, Number, Query, fill_text
 from ..model import quote_sheet
 from ..templates import Rule
 from ..working_paper import (BALANCE_DIRECTIONS, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET,
                              period_key, text_key)
-from .instances import Instance, instance
+from .instances import Instance, instance, linear
 
 PAPER = WORKING_PAPER_SHEET
+LIVE_SUM_LIMIT = 300          # cells one grouped line row sums (an Excel formula ≤ 8 192 characters)
 
 
 def _criteria(**pairs: str) -> tuple[Criterion, ...]:
@@ -97,20 +98,30 @@ class LedgerFamilies:
 
     def _each_line(self, rule: Rule) -> list[Instance]:
         """Every line with a problem (``lines = "problems"``, it lands in no table cell) or
-        with a warning (``"warnings"``): its amount, and its 核对结果 mark as 标记."""
+        with a warning (``"warnings"``): its amount, and its 核对结果 mark as 标记.  With
+        ``grouped``, the lines that say the same thing form one row (an unlisted code used all
+        year is one finding, not one per line): their amounts summed, the first line's mark."""
         columns = [c.key for c in WORKING_PAPER_COLUMNS]
         amount_col, mark_col = columns.index("金额"), columns.index("核对结果")
-        out = []
+        groups: dict[object, list[int]] = defaultdict(list)
         for index, line in enumerate(self.paper.lines):
             said = line.problems if rule.lines == "problems" else line.warnings
-            if not said:
-                continue
-            row = index + 1
-            description = _fill(rule.description, place=str(line.source), problem="；".join(said))
-            out.append(instance(rule, f"底稿第{row + 1}行", description,
-                                Data(PAPER, row, amount_col, line.amount), None,
-                                str(line.source), _paper_link(index),
-                                标记=Data(PAPER, row, mark_col, line.check_mark)))
+            if said:
+                groups["；".join(said) if rule.grouped else index].append(index)
+        out = []
+        for indexes in groups.values():
+            first = self.paper.lines[indexes[0]]
+            said = first.problems if rule.lines == "problems" else first.warnings
+            place = str(first.source) + (f" 等 {len(indexes)} 行" if len(indexes) > 1 else "")
+            amounts = [Data(PAPER, i + 1, amount_col, self.paper.lines[i].amount)
+                       for i in indexes]
+            # a live sum of the lines' cells, unless so many that the formula would be too long
+            left = (linear([(1, a) for a in amounts]) if len(amounts) <= LIVE_SUM_LIMIT
+                    else Number(sum(self.paper.lines[i].amount for i in indexes)))
+            out.append(instance(rule, f"底稿第{indexes[0] + 2}行", _fill(
+                rule.description, place=place, problem="；".join(said)), left, None, place,
+                _paper_link(indexes[0]),
+                标记=Data(PAPER, indexes[0] + 1, mark_col, first.check_mark)))
         return out
 
 

@@ -30,7 +30,7 @@ EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     "double_entry_file": (set(), {"file"}, "none"),
     "voucher": (set(), {"voucher", "unit", "period"}, "none"),
     "repeated_voucher": (set(), {"voucher", "unit", "period", "files"}, "none"),
-    "line": ({"lines"}, {"place", "problem"}, "none"),
+    "line": ({"lines", "grouped"}, {"place", "problem"}, "none"),
     "unit": ({"unit_kinds", "other_unit_kinds"}, {"unit", "kind"}, "both"),
     "function_name": ({"function_names"}, {"code", "name"}, "both"),
     "file_account": ({"where"}, {"file", "account", "lines"}, "right"),
@@ -101,6 +101,7 @@ class Rule:
     requires: Node | None = None         # 0 (nothing to check against) → every row 未核对
     absent: str = ""                     # why, in words, when `requires` is 0 or the source is missing
     lines: str = "problems"              # each = "line": which lines (problems → 错误, warnings → 警告)
+    grouped: bool = False                # each = "line": one row per thing said, not per line
     unit_kinds: list[str] = field(default_factory=list)        # each = "unit": units of these kinds
     other_unit_kinds: list[str] = field(default_factory=list)  # … or of any kind but these
     function_names: list[str] = field(default_factory=list)    # each = "function_name"
@@ -201,6 +202,7 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
                 missing_is_zero=item.get("missing_is_zero", bool, False),
                 full_year_only=item.get("full_year_only", bool, False),
                 absent=item.get("absent", str, ""), lines=item.get("lines", str, "problems"),
+                grouped=item.get("grouped", bool, False),
                 unit_kinds=item.texts("unit_kinds"),
                 other_unit_kinds=item.texts("other_unit_kinds"),
                 function_names=item.texts("function_names"))
