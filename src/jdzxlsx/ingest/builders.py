@@ -38,6 +38,7 @@ def _ledger_line(row: Row) -> LedgerLine | None:
         debit=debit,
         credit=credit,
         source=row.source,
+        project_category=row.text("project_category"),
     )
 
 
@@ -141,12 +142,15 @@ def _budget_line(row: Row) -> BudgetLine | None:
         initial=initial,
         adjusted=_adjusted_budget(row, initial),
         source=row.source,
+        project_category=row.text("project_category"),
     )
 
 
 def _budget_expense_kind(row: Row, project: str) -> str:
     if stated := row.text("expense_kind"):
         return stated
+    if row.text("project_category"):
+        return ""       # 一体化: the category decides downstream, not the project
     if row.has("project"):
         return "项目支出" if project else "基本支出"
     return ""

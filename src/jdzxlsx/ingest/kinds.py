@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..errors import TemplateError
-from .text import fold, fold_label, label_prefix_pattern
+from .text import fold, fold_label, label_prefix_pattern, without_leading_code
 
 FIELD_TYPES = frozenset({
     "text", "code_name", "code", "name", "date", "period", "month", "day", "amount", "count",
@@ -34,8 +34,13 @@ class Vocabulary:
     _prefix: re.Pattern[str]        # layout words in front of a label ("其中：", "一、")
 
     def resolve(self, text: str) -> str | None:
-        """The canonical value for a spelling, or None if it is not one we know."""
-        return self._lookup.get(fold_label(text, self._prefix))
+        """The canonical value for a spelling, or None if it is not one we know. A number in
+        front of a known spelling ("11 人员类", "[21]公用经费") is the export's code for it."""
+        key = fold_label(text, self._prefix)
+        if key in self._lookup:
+            return self._lookup[key]
+        rest = without_leading_code(key)
+        return self._lookup.get(fold_label(rest, self._prefix)) if rest else None
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,11 @@ class LedgerLine:
     debit: Decimal
     credit: Decimal
     source: Provenance
+    # 一体化 项目类别: canonical (人员类 / 运转类-公用经费 / 运转类-其他运转类 / 特定目标类, see
+    # input_kinds.toml [values.project_category]), an unknown one as written, "" if none
+    project_category: str = ""
+    # the unit is the department itself (a title or unit cell marked （汇总）/（合并）)
+    department_level: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class BalanceLine:
     opening: Decimal        # 期初余额, signed: debit balance positive, credit balance negative
     closing: Decimal | None  # 期末余额, same sign convention; None when not exported
     source: Provenance
+    department_level: bool = False  # as LedgerLine.department_level
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,9 @@ class BudgetLine:
     initial: Decimal        # 年初预算数
     adjusted: Decimal | None  # 调整预算数 (None when not exported)
     source: Provenance
+    # as LedgerLine.project_category; when given (and no 支出类型), expense_kind is "" rather
+    # than guessed from the project: every 一体化 quota has a project
+    project_category: str = ""
 
 
 @dataclass(frozen=True)
