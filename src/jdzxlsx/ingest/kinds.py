@@ -100,6 +100,7 @@ class Words:
     zero_marks: frozenset[str] = frozenset()        # NFKC-normalised, spaces removed
     label_prefixes: tuple[str, ...] = ()
     prior_year: tuple[str, ...] = ()        # folded
+    department_level: tuple[str, ...] = ()  # "（汇总）" markers after a department's name
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _words(table: dict) -> Words:
         zero_marks=frozenset(fold(w) for w in listed("zero_marks")),
         label_prefixes=listed("label_prefixes"),
         prior_year=tuple(fold(w) for w in listed("prior_year")),
+        department_level=listed("department_level"),
     )
 
 
