@@ -99,6 +99,7 @@ class Column:
     parts: tuple[str, ...]      # the header texts top to bottom, merged repeats removed
     keys: tuple[str, ...]       # folded texts a field alias may equal: whole, then last part
     scale: Decimal | None       # money unit the header states ("(万元)" → 10000), else None
+    year: int | None = None     # the year the header names ("2019年决算数" → 2019), else None
 
     @property
     def text(self) -> str:
@@ -131,8 +132,21 @@ def _column(index: int, parts: list[str], patterns: _Patterns) -> Column:
         if match:
             scale = scale or patterns.scales[match[1]]
             folded[position] = folded[position][: match.start()]
-    keys = ("/".join(f for f in folded if f), folded[-1])
-    return Column(index, tuple(parts), tuple(dict.fromkeys(k for k in keys if k)), scale)
+    keys = ["/".join(f for f in folded if f), folded[-1]]
+    year = None
+    for position, part in enumerate(folded):
+        if match := _HEADER_YEAR.match(part):
+            year = year or int(match[1])
+            folded[position] = part[match.end():] or YEAR_ONLY
+    if year is not None:
+        keys += ["/".join(f for f in folded if f), folded[-1]]
+    return Column(index, tuple(parts), tuple(dict.fromkeys(k for k in keys if k)), scale, year)
+
+
+# "2019年决算数", "2019年度": a year in front of a header text is the column's year; the rest
+# is matched, and a header that is only a year matches the alias YEAR_ONLY.
+_HEADER_YEAR = re.compile(r"^((?:19|20)\d{2})年度?")
+YEAR_ONLY = "年度数"
 
 
 # --- title rows ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ sheet), and a kind that needs a sign from the title (last year's figures) withou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .headers import Column, MergedCells, header_columns, title_info, title_texts
 from .kinds import Catalogue, KindSpec
@@ -80,7 +80,23 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
         reason = _no_prior_year_sign(sheet, winner, merged, catalogue, year)
         if reason:
             return Unidentified(reason)
+        winner = _last_year_columns(winner, year)
     return winner
+
+
+def _last_year_columns(found: Identified, year: int | None) -> Identified:
+    """项目 | 2019年 | 2020年: of two columns for one field, the one naming last year is read."""
+    if year is None or not found.duplicates:
+        return found
+    columns = dict(found.columns)
+    for name, first, second in found.duplicates:
+        for column in (first, second):
+            if column.year == year - 1:
+                columns[name] = column
+    duplicates = tuple(d for d in found.duplicates
+                       if not (columns[d[0]].year == year - 1
+                               and {d[1].year, d[2].year} != {year - 1}))
+    return replace(found, columns=columns, duplicates=duplicates)
 
 
 def _candidate(kind: KindSpec, row: int, depth: int, columns: list[Column]) -> Identified:
@@ -149,13 +165,24 @@ def _no_prior_year_sign(sheet: RawSheet, found: Identified, merged: MergedCells,
                         catalogue: Catalogue, year: int | None) -> str:
     """"" if the sheet shows it holds last year's figures, else why it is not read as such.
 
-    Signs: a column named with a [words] prior_year word (上年决算数); the title's year being the
-    folder's year − 1; without a folder year or title year, such a word in the title."""
+    Signs: a column naming the folder's year − 1 ("2019年决算数"; a column naming another year
+    is a sign against); a column named with a [words] prior_year word (上年决算数); the title's
+    year being the folder's year − 1; without a folder year or title year, such a word in the
+    title."""
     words = catalogue.words.prior_year
+    label = found.kind.label
+    named = "、".join(f"「{c.text}」" for c in found.columns.values())
+    claimed = [*found.columns.values(), *(second for _, _, second in found.duplicates)]
+    years = {column.year for column in claimed if column.year is not None}
+    if years and year is not None:
+        if year - 1 in years:
+            return ""
+        shown_years = "、".join(f"{y} 年" for y in sorted(years))
+        return (f"有{named}列，但列名中的年度是 {shown_years}，不是上年（{year - 1} 年），"
+                f"不按「{label}」读取；如确是上年决算数，请把列名写成「{year - 1}年决算数」")
     if any(word in fold(column.text) for column in found.columns.values() for word in words):
         return ""
     title = title_info(title_texts(sheet, found.header_row, merged), catalogue.words)
-    label = found.kind.label
     shown = "、".join(f"「{w}」" for w in words)
     if title.year is not None and year is not None:
         if title.year == year - 1:
