@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from . import cells
 from .cells import ZERO, CellError
+from .codelist import code_entries
 from .records import (BalanceLine, BudgetLine, BudgetUnit, LedgerLine, PriorYearFigure,
                       StaffingRow)
 from .headers import department_unit
@@ -216,4 +217,5 @@ BUILDERS: dict[str, Callable[[Row], object | None]] = {
     "prior_year": _prior_year_figure,
     "units": _budget_unit,
     "staffing": _staffing_row,
+    "code_list": code_entries,
 }

@@ -14,6 +14,7 @@ from .identify import Identified, identify
 from .kinds import catalogue
 from .readers import read_sheets
 from .records import IngestResult, SourceFile
+from .rows import SheetSkipped
 
 INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm",
                             ".html"})
@@ -21,7 +22,8 @@ CONFIG_FILE = "jdzxlsx.toml"
 # <单位>-<年度>, as `jdzxlsx init` and the sample name the folder (pipeline.folder_settings).
 # Kind id → the IngestResult list its records go to.
 RESULT_LISTS = {"ledger": "ledger", "balance": "balances", "budget": "budget",
-                "prior_year": "prior_year", "units": "units", "staffing": "staffing"}
+                "prior_year": "prior_year", "units": "units", "staffing": "staffing",
+                "code_list": "code_lists"}
 
 Progress = Callable[[int, int, str], None]
 EMPTY_FORMAT = "empty"      # SourceFile.format of a 0-byte file
@@ -87,8 +89,13 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
         if not isinstance(found, Identified):
             skipped.append(f"{relative}「{raw.name}」: {found.reason}")
             continue
+        try:
+            records = extract(raw, found, kinds, relative, merged)
+        except SheetSkipped as skip:
+            skipped.append(f"{relative}「{raw.name}」: {skip.reason}")
+            continue
         identified.append((raw.name, found.kind.id))
-        sheets.append(extract(raw, found, kinds, relative, merged))
+        sheets.append(records)
     notes = tuple(note for sheet in sheets for note in sheet.notes)
     source = SourceFile(relative, hashlib.sha256(data).hexdigest(), fmt, tuple(identified), notes)
     return FileResult(source, sheets, skipped)

@@ -54,6 +54,8 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
         return Unidentified("空工作表")
     merged = merged or MergedCells(sheet)
     blocks = list(_header_blocks(sheet, merged, catalogue))
+    with_amounts = {(row, depth) for row, depth, columns in blocks
+                    if any(key in catalogue.amount_headers for c in columns for key in c.keys)}
     best: list[Identified] = []         # per kind, its best qualifying header block
     nearest: list[Identified] = []      # per kind, its best block even if not qualifying
     for kind in catalogue.kinds:
@@ -61,7 +63,8 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
                       for row, depth, columns in blocks}
         ranked = [c for c in candidates.values() if _justified(c, candidates, merged)]
         nearest.append(max(ranked, key=lambda c: c.score))
-        qualifying = [c for c in ranked if not kind.unmet(set(c.columns))]
+        qualifying = [c for c in ranked if not kind.unmet(set(c.columns))
+                      and not (kind.no_amounts and (c.header_row, c.depth) in with_amounts)]
         if qualifying:
             # max() keeps the first of equals: the highest header block.
             best.append(max(qualifying, key=lambda c: c.score))
@@ -76,6 +79,12 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
     closer = [c for c in nearest if c.kind.id not in qualified and c.score > winner.score]
     if closer:
         return Unidentified(_closer_kind_reason(max(closer, key=lambda c: c.score), winner))
+    if winner.kind.loose_fields and set(winner.columns) <= winner.kind.loose_fields:
+        title = title_info(title_texts(sheet, winner.header_row, merged), catalogue.words)
+        if not any(word in fold(text) for text in title.texts for word in winner.kind.title_words):
+            named = "、".join(f"「{c.text}」" for c in winner.columns.values())
+            return Unidentified(f"只有{named}列，标题中也没有说明是哪种科目（如「支出功能分类科目」），"
+                                f"不按「{winner.kind.label}」读取")
     if winner.kind.needs_prior_year:
         reason = _no_prior_year_sign(sheet, winner, merged, catalogue, year)
         if reason:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from ..errors import TemplateError
@@ -69,6 +69,9 @@ class KindSpec:
     needs_prior_year: bool = False      # read only with a sign that it is last year's
     single_period: bool = False         # a title naming several months is refused
     code_subtotals: tuple[str, ...] = ()  # code fields whose strict prefixes are subtotals
+    no_amounts: bool = False            # a header with any kind's amount column is not this kind
+    loose_fields: frozenset[str] = frozenset()  # fields that alone need a title word …
+    title_words: tuple[str, ...] = ()   # … one of these (folded)
 
     def field_for(self, folded_label: str) -> str | None:
         return self._aliases.get(folded_label)
@@ -100,6 +103,8 @@ class Words:
     zero_marks: frozenset[str] = frozenset()        # NFKC-normalised, spaces removed
     label_prefixes: tuple[str, ...] = ()
     prior_year: tuple[str, ...] = ()        # folded
+    code_list_function: tuple[str, ...] = ()    # folded
+    code_list_economic: tuple[str, ...] = ()    # folded
     department_level: tuple[str, ...] = ()  # "（汇总）" markers after a department's name
 
 
@@ -120,6 +125,12 @@ class Catalogue:
     @property
     def report_titles(self) -> tuple[str, ...]:
         return self.words.report_titles
+
+    @cached_property
+    def amount_headers(self) -> frozenset[str]:
+        """The folded aliases of every kind's amount and count fields (for ``no_amounts``)."""
+        return frozenset(fold(alias) for kind in self.kinds for spec in kind.fields.values()
+                         if spec.type in ("amount", "count") for alias in spec.aliases)
 
 
 @cache
@@ -160,6 +171,8 @@ def _words(table: dict) -> Words:
         zero_marks=frozenset(fold(w) for w in listed("zero_marks")),
         label_prefixes=listed("label_prefixes"),
         prior_year=tuple(fold(w) for w in listed("prior_year")),
+        code_list_function=tuple(fold(w) for w in listed("code_list_function")),
+        code_list_economic=tuple(fold(w) for w in listed("code_list_economic")),
         department_level=listed("department_level"),
     )
 
@@ -215,7 +228,18 @@ def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary],
     return KindSpec(kind_id, table.get("label", kind_id), fields, require, subtotals, aliases,
                     needs_prior_year=bool(table.get("needs_prior_year", False)),
                     single_period=bool(table.get("single_period", False)),
-                    code_subtotals=code_subtotals)
+                    code_subtotals=code_subtotals,
+                    no_amounts=bool(table.get("no_amounts", False)),
+                    loose_fields=_field_names(kind_id, "loose_fields", table, fields),
+                    title_words=tuple(fold(w) for w in table.get("title_words", [])))
+
+
+def _field_names(kind_id: str, key: str, table: dict, fields: dict) -> frozenset[str]:
+    names = frozenset(table.get(key, []))
+    if not names <= set(fields):
+        raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] {key} 中的 "
+                            f"{'、'.join(sorted(names - set(fields)))} 不是该类的字段")
+    return names
 
 
 def _field(kind_id: str, name: str, spec: dict,

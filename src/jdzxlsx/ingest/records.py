@@ -92,6 +92,16 @@ class PriorYearFigure:
 
 
 @dataclass(frozen=True)
+class CodeEntry:
+    """A row of the office's own code list (kind 6), exported from its accounting software."""
+
+    kind: str               # "功能" (支出功能分类) or "经济" (支出经济分类)
+    code: str               # digits only: "2050803", "30101"
+    name: str               # as the office's list writes it
+    source: Provenance
+
+
+@dataclass(frozen=True)
 class BudgetUnit:
     """A row of the 预算单位 sheet (kind 5)."""
 
@@ -140,3 +150,4 @@ class IngestResult:
     staffing: list[StaffingRow] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)   # "file「sheet」: why it matched no kind"
     notes: list[str] = field(default_factory=list)     # conversions and other things reported
+    code_lists: list[CodeEntry] = field(default_factory=list)   # the office's own code list
