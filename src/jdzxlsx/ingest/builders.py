@@ -9,6 +9,7 @@ from decimal import Decimal
 from . import cells
 from .cells import ZERO, CellError
 from .codelist import code_entries
+from .published import published_01_figures, published_03_figures
 from .records import (BalanceLine, BudgetLine, BudgetUnit, LedgerLine, PriorYearFigure,
                       StaffingRow)
 from .headers import department_unit
@@ -218,4 +219,7 @@ BUILDERS: dict[str, Callable[[Row], object | None]] = {
     "units": _budget_unit,
     "staffing": _staffing_row,
     "code_list": code_entries,
+    "published_01": published_01_figures,
+    "published_03": published_03_figures,
+    "published_02": lambda row: None,   # recognised, then skipped whole (published.skip_02)
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import codelist
+from . import codelist, published
 from .rows import Row, SheetContext
 
 Built = list[tuple[Row, object]]
@@ -45,4 +45,7 @@ def _drop_code_subtotals(sheet: SheetContext, built: Built) -> Built:
 
 FINISHERS: dict[str, Callable[[SheetContext, Built], Built]] = {
     "code_list": codelist.classify,
+    "published_01": published.require_01_figures,
+    "published_03": published.require_03_total,
+    "published_02": published.skip_02,
 }

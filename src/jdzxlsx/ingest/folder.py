@@ -13,6 +13,7 @@ from .headers import MergedCells
 from .identify import Identified, identify
 from .kinds import catalogue
 from .readers import read_sheets
+from .priorbook import prior_workbook
 from .records import IngestResult, SourceFile
 from .rows import SheetSkipped
 
@@ -23,7 +24,11 @@ CONFIG_FILE = "jdzxlsx.toml"
 # Kind id → the IngestResult list its records go to.
 RESULT_LISTS = {"ledger": "ledger", "balance": "balances", "budget": "budget",
                 "prior_year": "prior_year", "units": "units", "staffing": "staffing",
-                "code_list": "code_lists"}
+                "code_list": "code_lists", "published_01": "prior_year",
+                "published_03": "prior_year"}
+
+# Kinds read from last year's jdzxlsx workbook (priorbook.py); a published 公开02表 is skipped.
+PUBLISHED_KINDS = frozenset({"published_01", "published_02", "published_03"})
 
 Progress = Callable[[int, int, str], None]
 EMPTY_FORMAT = "empty"      # SourceFile.format of a 0-byte file
@@ -36,6 +41,7 @@ class FileResult:
     source: SourceFile
     sheets: list[SheetRecords] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)     # about the file as a whole
 
 
 def read_folder(folder: Path, progress: Progress | None = None,
@@ -79,6 +85,10 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
     sheets: list[SheetRecords] = []
     identified: list[tuple[str, str]] = []
     skipped: list[str] = []
+    book_notes: list[str] = []
+    if (prior := prior_workbook(raw_sheets, relative, kinds.words, year)) is not None:
+        raw_sheets, note = prior
+        book_notes.append(note)
     for raw in raw_sheets:
         if raw.hidden:
             # A hidden sheet is usually an old copy or a helper; reading it could count twice.
@@ -86,6 +96,13 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
             continue
         merged = MergedCells(raw)
         found = identify(raw, kinds, merged, year)
+        if prior is not None and (not isinstance(found, Identified)
+                                  or found.kind.id not in PUBLISHED_KINDS):
+            reason = getattr(found, "reason", f"表头像「{getattr(found, 'kind').label}」")
+            raise InputError(f"上年 jdzxlsx 工作簿的「{raw.name}」无法按上年公开表读取：{reason}",
+                             file=relative, sheet=raw.name,
+                             hint="请放入 jdzxlsx 生成、未改动表样的上年工作簿，或把上年主要数据"
+                                  "另列为「项目 | 上年决算数」两列的表。")
         if not isinstance(found, Identified):
             skipped.append(f"{relative}「{raw.name}」: {found.reason}")
             continue
@@ -96,9 +113,9 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
             continue
         identified.append((raw.name, found.kind.id))
         sheets.append(records)
-    notes = tuple(note for sheet in sheets for note in sheet.notes)
+    notes = (*book_notes, *(note for sheet in sheets for note in sheet.notes))
     source = SourceFile(relative, hashlib.sha256(data).hexdigest(), fmt, tuple(identified), notes)
-    return FileResult(source, sheets, skipped)
+    return FileResult(source, sheets, skipped, book_notes)
 
 
 def _input_files(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -118,6 +135,7 @@ def _input_files(folder: Path) -> tuple[list[Path], list[Path]]:
 def _add(result: IngestResult, outcome: FileResult) -> None:
     result.files.append(outcome.source)
     result.skipped.extend(outcome.skipped)
+    result.notes.extend(outcome.notes)
     for sheet in outcome.sheets:
         getattr(result, RESULT_LISTS[sheet.kind]).extend(sheet.records)
         result.notes.extend(sheet.notes)

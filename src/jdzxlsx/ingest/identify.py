@@ -85,12 +85,26 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
             named = "、".join(f"「{c.text}」" for c in winner.columns.values())
             return Unidentified(f"只有{named}列，标题中也没有说明是哪种科目（如「支出功能分类科目」），"
                                 f"不按「{winner.kind.label}」读取")
+    if refused := _refused_by_title(sheet, winner, merged, catalogue):
+        return Unidentified(refused)
     if winner.kind.needs_prior_year:
         reason = _no_prior_year_sign(sheet, winner, merged, catalogue, year)
         if reason:
             return Unidentified(reason)
         winner = _last_year_columns(winner, year)
     return winner
+
+
+def _refused_by_title(sheet: RawSheet, found: Identified, merged: MergedCells,
+                      catalogue: Catalogue) -> str:
+    if not found.kind.title_refuses:
+        return ""
+    title = title_info(title_texts(sheet, found.header_row, merged), catalogue.words)
+    words = [w for w in found.kind.title_refuses if any(w in text for text in title.texts)]
+    if not words:
+        return ""
+    return (f"表头像「{found.kind.label}」，但标题中有「{words[0]}」：是只含{words[0]}的表"
+            f"（不是全部收支），不按「{found.kind.label}」读取")
 
 
 def _last_year_columns(found: Identified, year: int | None) -> Identified:
@@ -110,7 +124,21 @@ def _last_year_columns(found: Identified, year: int | None) -> Identified:
 
 def _candidate(kind: KindSpec, row: int, depth: int, columns: list[Column]) -> Identified:
     matched, duplicates = match_columns(kind, columns)
+    if kind.exact_columns:
+        duplicates = _prefer_columns_in_yuan(matched, duplicates)
     return Identified(kind, row, depth, matched, tuple(duplicates))
+
+
+def _prefer_columns_in_yuan(matched: dict[str, Column], duplicates: list) -> list:
+    """基本支出 (万元, by the title) beside 基本支出（元）: the exact one is read."""
+    left = []
+    for name, first, second in duplicates:
+        in_yuan = [c for c in (first, second) if c.scale == 1]
+        if len(in_yuan) == 1:
+            matched[name] = in_yuan[0]
+        else:
+            left.append((name, first, second))
+    return left
 
 
 def _header_blocks(sheet: RawSheet, merged: MergedCells, catalogue: Catalogue):
@@ -189,7 +217,8 @@ def _no_prior_year_sign(sheet: RawSheet, found: Identified, merged: MergedCells,
         shown_years = "、".join(f"{y} 年" for y in sorted(years))
         return (f"有{named}列，但列名中的年度是 {shown_years}，不是上年（{year - 1} 年），"
                 f"不按「{label}」读取；如确是上年决算数，请把列名写成「{year - 1}年决算数」")
-    if any(word in fold(column.text) for column in found.columns.values() for word in words):
+    if found.kind.prior_year_sign != "title" and any(
+            word in fold(column.text) for column in found.columns.values() for word in words):
         return ""
     title = title_info(title_texts(sheet, found.header_row, merged), catalogue.words)
     shown = "、".join(f"「{w}」" for w in words)

@@ -72,6 +72,9 @@ class KindSpec:
     no_amounts: bool = False            # a header with any kind's amount column is not this kind
     loose_fields: frozenset[str] = frozenset()  # fields that alone need a title word …
     title_words: tuple[str, ...] = ()   # … one of these (folded)
+    prior_year_sign: str = ""           # "title": only the title tells last year's figures
+    exact_columns: bool = False         # of two columns for a field, read the one in 元
+    title_refuses: tuple[str, ...] = ()  # a title with one of these words is not this kind
 
     def field_for(self, folded_label: str) -> str | None:
         return self._aliases.get(folded_label)
@@ -105,6 +108,9 @@ class Words:
     prior_year: tuple[str, ...] = ()        # folded
     code_list_function: tuple[str, ...] = ()    # folded
     code_list_economic: tuple[str, ...] = ()    # folded
+    table_total: tuple[str, ...] = ()           # folded
+    jdzxlsx_workbook: tuple[str, ...] = ()      # sheet names, as written
+    published_sheets: tuple[str, ...] = ()      # sheet names, as written
     department_level: tuple[str, ...] = ()  # "（汇总）" markers after a department's name
 
 
@@ -173,6 +179,9 @@ def _words(table: dict) -> Words:
         prior_year=tuple(fold(w) for w in listed("prior_year")),
         code_list_function=tuple(fold(w) for w in listed("code_list_function")),
         code_list_economic=tuple(fold(w) for w in listed("code_list_economic")),
+        table_total=tuple(fold(w) for w in listed("table_total")),
+        jdzxlsx_workbook=listed("jdzxlsx_workbook"),
+        published_sheets=listed("published_sheets"),
         department_level=listed("department_level"),
     )
 
@@ -231,7 +240,10 @@ def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary],
                     code_subtotals=code_subtotals,
                     no_amounts=bool(table.get("no_amounts", False)),
                     loose_fields=_field_names(kind_id, "loose_fields", table, fields),
-                    title_words=tuple(fold(w) for w in table.get("title_words", [])))
+                    title_words=tuple(fold(w) for w in table.get("title_words", [])),
+                    prior_year_sign=str(table.get("prior_year_sign", "")),
+                    exact_columns=bool(table.get("exact_columns", False)),
+                    title_refuses=tuple(table.get("title_refuses", [])))
 
 
 def _field_names(kind_id: str, key: str, table: dict, fields: dict) -> frozenset[str]:
