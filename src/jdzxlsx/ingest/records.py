@@ -41,11 +41,8 @@ class LedgerLine:
     debit: Decimal
     credit: Decimal
     source: Provenance
-    # 一体化 项目类别: canonical (人员类 / 运转类-公用经费 / 运转类-其他运转类 / 特定目标类, see
-    # input_kinds.toml [values.project_category]), an unknown one as written, "" if none
-    project_category: str = ""
-    # the unit is the department itself (a title or unit cell marked （汇总）/（合并）)
-    department_level: bool = False
+    project_category: str = ""      # 一体化 项目类别 (canonical when known, else as written)
+    department_level: bool = False  # a department-level export (（汇总）/（合并） in its title)
 
 
 @dataclass(frozen=True)
@@ -61,7 +58,7 @@ class BalanceLine:
     opening: Decimal        # 期初余额, signed: debit balance positive, credit balance negative
     closing: Decimal | None  # 期末余额, same sign convention; None when not exported
     source: Provenance
-    department_level: bool = False  # as LedgerLine.department_level
+    department_level: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,16 +89,6 @@ class PriorYearFigure:
 
 
 @dataclass(frozen=True)
-class CodeEntry:
-    """A row of the office's own code list (kind 6), exported from its accounting software."""
-
-    kind: str               # "功能" (支出功能分类) or "经济" (支出经济分类)
-    code: str               # digits only: "2050803", "30101"
-    name: str               # as the office's list writes it
-    source: Provenance
-
-
-@dataclass(frozen=True)
 class BudgetUnit:
     """A row of the 预算单位 sheet (kind 5)."""
 
@@ -128,6 +115,16 @@ class StaffingRow:
 
 
 @dataclass(frozen=True)
+class CodeEntry:
+    """A row of the office's own code list (exported from its software, placed in the folder)."""
+
+    kind: str               # "功能" (支出功能分类) or "经济" (支出经济分类)
+    code: str
+    name: str
+    source: Provenance
+
+
+@dataclass(frozen=True)
 class SourceFile:
     """An input file as read: for the manifest and the progress display."""
 
@@ -148,6 +145,6 @@ class IngestResult:
     prior_year: list[PriorYearFigure] = field(default_factory=list)
     units: list[BudgetUnit] = field(default_factory=list)
     staffing: list[StaffingRow] = field(default_factory=list)
+    code_lists: list[CodeEntry] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)   # "file「sheet」: why it matched no kind"
     notes: list[str] = field(default_factory=list)     # conversions and other things reported
-    code_lists: list[CodeEntry] = field(default_factory=list)   # the office's own code list
