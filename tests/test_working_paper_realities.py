@@ -248,3 +248,26 @@ def test_keys_that_cannot_be_misread_stay_as_they_are(text):
 
 def test_periods_are_written_as_no_spreadsheet_reads_a_date():
     assert period_key("2020-05") == "2020年第05期"
+
+
+@pytest.mark.slow
+def test_libreoffice_agrees_on_the_unclassified_row_and_the_closing_entries(template, tmp_path):
+    """The 未分类 row's blank-code criterion and the excluded 年终结转 lines give the same values
+    in LibreOffice as in Python."""
+    from jdzxlsx.xlsx import write_workbook
+    from tests import oracle
+    from tests.conftest import require_libreoffice
+
+    require_libreoffice()
+    ledger = YEAR + CLOSING_VOUCHERS + [
+        line("6609", credit="77.00", voucher="记-5", fund=OWN, function=""),
+        line("8001", debit="77.00", voucher="记-5", fund=OWN)]
+    paper = paper_of(template, ledger, [balance("8101", "600.00")])
+    book = Workbook()
+    book.sheets = [*build_tables(book, paper, template), working_paper_sheet(paper),
+                   budget_sheet(paper)]
+    book.resolve(paper)
+    path = tmp_path / "book.xlsx"
+    write_workbook(book, path)
+    (recalculated,) = oracle.recalculate([path], tmp_path / "out")
+    assert oracle.differences(path, recalculated) == []

@@ -93,10 +93,11 @@ def test_header_unit_suffix_is_dropped_for_matching_and_kept_as_scale():
     assert found.columns["initial"].scale == Decimal(10000)
 
 
-def test_packaged_catalogue_declares_the_six_kinds_and_four_fund_sources():
+def test_packaged_catalogue_declares_its_kinds_and_four_fund_sources():
     kinds = catalogue()
     assert [k.id for k in kinds.kinds] == ["ledger", "balance", "budget", "prior_year", "units",
-                                          "staffing"]
+                                          "staffing", "code_list", "published_01",
+                                          "published_03", "published_02"]
     assert kinds.vocabularies["fund_source"].canonical == (
         "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "非财政拨款")
     resolve = kinds.vocabularies["fund_source"].resolve

@@ -8,8 +8,11 @@ from decimal import Decimal
 
 from . import cells
 from .cells import ZERO, CellError
+from .codelist import code_entries
+from .published import published_01_figures, published_03_figures
 from .records import (BalanceLine, BudgetLine, BudgetUnit, LedgerLine, PriorYearFigure,
                       StaffingRow)
+from .headers import department_unit
 from .rows import Row
 
 
@@ -20,8 +23,9 @@ def _ledger_line(row: Row) -> LedgerLine | None:
         return None     # a note or a continuation line, not a posting
     date = _ledger_date(row)
     project = row.text("project") or row.text("project_code")
+    unit, department_level = _unit(row)
     return LedgerLine(
-        unit=row.text("unit") or row.sheet.title.unit,
+        unit=unit,
         period=_ledger_period(row, date),
         date=date,
         voucher=row.text("voucher"),
@@ -38,7 +42,17 @@ def _ledger_line(row: Row) -> LedgerLine | None:
         debit=debit,
         credit=credit,
         source=row.source,
+        project_category=row.text("project_category"),
+        department_level=department_level,
     )
+
+
+def _unit(row: Row) -> tuple[str, bool]:
+    """The line's unit and whether it is the department as a whole: from the unit column when
+    the row has one ("某局（汇总）"), else from the title ("编制单位：某局（合并）")."""
+    if written := row.text("unit"):
+        return department_unit(written, row.sheet.catalogue.words)
+    return row.sheet.title.unit, row.sheet.title.department_level
 
 
 def _ledger_amounts(row: Row) -> tuple[Decimal, Decimal]:
@@ -96,8 +110,9 @@ def _balance_line(row: Row) -> BalanceLine | None:
     if not row.sheet.title.period:
         raise row.sheet.error("科目余额表的标题中找不到会计期间（如「期间：2020年01月」）",
                               hint="余额只对所属期间有意义：请在表头上方加一行「期间：2020年01月」。")
+    unit, department_level = _unit(row)
     return BalanceLine(
-        unit=row.text("unit") or row.sheet.title.unit,
+        unit=unit,
         period=row.sheet.title.period,
         account_code=account_code,
         account_name=account_name,
@@ -106,6 +121,7 @@ def _balance_line(row: Row) -> BalanceLine | None:
         opening=opening,
         closing=closing,
         source=row.source,
+        department_level=department_level,
     )
 
 
@@ -132,7 +148,7 @@ def _budget_line(row: Row) -> BudgetLine | None:
         return None
     project = row.text("project")
     return BudgetLine(
-        unit=row.text("unit") or row.sheet.title.unit,
+        unit=_unit(row)[0],     # a department-level quota file names the department
         function_code=function_code,
         economic_code=row.code_and_name("economic")[0],
         fund_source=row.text("fund_source"),
@@ -141,12 +157,15 @@ def _budget_line(row: Row) -> BudgetLine | None:
         initial=initial,
         adjusted=_adjusted_budget(row, initial),
         source=row.source,
+        project_category=row.text("project_category"),
     )
 
 
 def _budget_expense_kind(row: Row, project: str) -> str:
     if stated := row.text("expense_kind"):
         return stated
+    if row.text("project_category"):
+        return ""       # 一体化: the category decides downstream, not the project
     if row.has("project"):
         return "项目支出" if project else "基本支出"
     return ""
@@ -199,4 +218,8 @@ BUILDERS: dict[str, Callable[[Row], object | None]] = {
     "prior_year": _prior_year_figure,
     "units": _budget_unit,
     "staffing": _staffing_row,
+    "code_list": code_entries,
+    "published_01": published_01_figures,
+    "published_03": published_03_figures,
+    "published_02": lambda row: None,   # recognised, then skipped whole (published.skip_02)
 }

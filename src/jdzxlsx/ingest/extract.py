@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..errors import column_letter
 from . import cells
 from .builders import BUILDERS
+from .finish import finish
 from .cells import ZERO, CellError
 from .headers import ONE, Column, MergedCells, raw_cell, title_info, title_texts
 from .identify import Identified
@@ -28,7 +29,7 @@ from .text import cell_text, fold, is_blank
 _NO_MERGE_FILL = frozenset({"amount", "count"})
 # Fields that make a row a real line (a subtotal row has none of them).
 _CODE_FIELDS = ("account", "account_code", "function", "function_code", "economic",
-                "economic_code")
+                "economic_code", "code", "bare_code")
 _ACCOUNT_FIELDS = ("account", "account_code")
 
 
@@ -49,11 +50,15 @@ def extract(raw: RawSheet, found: Identified, catalogue: Catalogue, file: str,
     _refuse_ambiguous_columns(sheet)
     _refuse_period_range(sheet)
     builder = BUILDERS[found.kind.id]
-    built = [(row, record) for row in _rows(sheet) if (record := builder(row)) is not None]
-    if found.kind.code_subtotals:
-        built = _drop_code_subtotals(sheet, built)
+    built = [(row, record) for row in _rows(sheet) for record in _listed(builder(row))]
+    built = finish(sheet, built)
     sheet.notes[0:0] = _money_unit_notes(sheet)
     return SheetRecords(found.kind.id, [record for _, record in built], sheet.notes)
+
+
+def _listed(record: object) -> list:
+    """A builder gives one record, None, or a list (a row of a two-sided table gives two)."""
+    return record if isinstance(record, list) else [] if record is None else [record]
 
 
 def _refuse_ambiguous_columns(sheet: SheetContext) -> None:
@@ -104,32 +109,6 @@ def _money_unit_notes(sheet: SheetContext) -> list[str]:
 def _unit_name(sheet: SheetContext, scale: Decimal) -> str:
     return next((unit for unit, value in sheet.catalogue.words.money_units if value == scale),
                 f"{scale}元")
-
-
-def _drop_code_subtotals(sheet: SheetContext, built: list[tuple[Row, object]]
-                         ) -> list[tuple[Row, object]]:
-    """Rows whose codes are a strict prefix of another row's (a 类 or 款 row above its 项 rows,
-    e.g. 201 above 2011301) are that group's subtotal: left out, and each is noted.
-
-    Codes compare field by field in the order the TOML lists them: a row is a subtotal when its
-    codes equal another row's up to some field and that field's code is a strict prefix."""
-    names = sheet.found.kind.code_subtotals
-    codes = {id(row): tuple(row.code_and_name(name)[0] for name in names) for row, _ in built}
-    prefixes = set()
-    for key in codes.values():
-        for i, code in enumerate(key):
-            prefixes.update((key[:i], code[:n]) for n in range(1, len(code)))
-    kept = []
-    for row, record in built:
-        key = codes[id(row)]
-        hit = next((i for i, code in enumerate(key) if code and (key[:i], code) in prefixes), None)
-        if hit is None:
-            kept.append((row, record))
-            continue
-        label = sheet.found.kind.fields[names[hit]].label
-        sheet.notes.append(f"{row.source}：{label} {key[hit]} 是其下级科目各行的合计，未读取"
-                           "（不重复计算）")
-    return kept
 
 
 # --- rows -------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from .headers import MergedCells
 from .identify import Identified, identify
 from .kinds import catalogue
 from .readers import read_sheets
+from .priorbook import prior_workbook
 from .records import IngestResult, SourceFile
+from .rows import SheetSkipped
 
 INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm",
                             ".html"})
@@ -21,7 +23,12 @@ CONFIG_FILE = "jdzxlsx.toml"
 # <单位>-<年度>, as `jdzxlsx init` and the sample name the folder (pipeline.folder_settings).
 # Kind id → the IngestResult list its records go to.
 RESULT_LISTS = {"ledger": "ledger", "balance": "balances", "budget": "budget",
-                "prior_year": "prior_year", "units": "units", "staffing": "staffing"}
+                "prior_year": "prior_year", "units": "units", "staffing": "staffing",
+                "code_list": "code_lists", "published_01": "prior_year",
+                "published_03": "prior_year"}
+
+# Kinds read from last year's jdzxlsx workbook (priorbook.py); a published 公开02表 is skipped.
+PUBLISHED_KINDS = frozenset({"published_01", "published_02", "published_03"})
 
 Progress = Callable[[int, int, str], None]
 EMPTY_FORMAT = "empty"      # SourceFile.format of a 0-byte file
@@ -34,6 +41,7 @@ class FileResult:
     source: SourceFile
     sheets: list[SheetRecords] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)     # about the file as a whole
 
 
 def read_folder(folder: Path, progress: Progress | None = None,
@@ -77,6 +85,10 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
     sheets: list[SheetRecords] = []
     identified: list[tuple[str, str]] = []
     skipped: list[str] = []
+    book_notes: list[str] = []
+    if (prior := prior_workbook(raw_sheets, relative, kinds.words, year)) is not None:
+        raw_sheets, note = prior
+        book_notes.append(note)
     for raw in raw_sheets:
         if raw.hidden:
             # A hidden sheet is usually an old copy or a helper; reading it could count twice.
@@ -84,14 +96,26 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
             continue
         merged = MergedCells(raw)
         found = identify(raw, kinds, merged, year)
+        if prior is not None and (not isinstance(found, Identified)
+                                  or found.kind.id not in PUBLISHED_KINDS):
+            reason = getattr(found, "reason", f"表头像「{getattr(found, 'kind').label}」")
+            raise InputError(f"上年 jdzxlsx 工作簿的「{raw.name}」无法按上年公开表读取：{reason}",
+                             file=relative, sheet=raw.name,
+                             hint="请放入 jdzxlsx 生成、未改动表样的上年工作簿，或把上年主要数据"
+                                  "另列为「项目 | 上年决算数」两列的表。")
         if not isinstance(found, Identified):
             skipped.append(f"{relative}「{raw.name}」: {found.reason}")
             continue
+        try:
+            records = extract(raw, found, kinds, relative, merged)
+        except SheetSkipped as skip:
+            skipped.append(f"{relative}「{raw.name}」: {skip.reason}")
+            continue
         identified.append((raw.name, found.kind.id))
-        sheets.append(extract(raw, found, kinds, relative, merged))
-    notes = tuple(note for sheet in sheets for note in sheet.notes)
+        sheets.append(records)
+    notes = (*book_notes, *(note for sheet in sheets for note in sheet.notes))
     source = SourceFile(relative, hashlib.sha256(data).hexdigest(), fmt, tuple(identified), notes)
-    return FileResult(source, sheets, skipped)
+    return FileResult(source, sheets, skipped, book_notes)
 
 
 def _input_files(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -111,6 +135,7 @@ def _input_files(folder: Path) -> tuple[list[Path], list[Path]]:
 def _add(result: IngestResult, outcome: FileResult) -> None:
     result.files.append(outcome.source)
     result.skipped.extend(outcome.skipped)
+    result.notes.extend(outcome.notes)
     for sheet in outcome.sheets:
         getattr(result, RESULT_LISTS[sheet.kind]).extend(sheet.records)
         result.notes.extend(sheet.notes)

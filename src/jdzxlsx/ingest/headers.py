@@ -30,6 +30,7 @@ class _Patterns:
     unit_name: re.Pattern[str]      # "编制单位：甲局"
     next_key: re.Pattern[str]       # where a unit's name stops ("期间：…")
     period_key: re.Pattern[str]     # "会计期间：2020年01月"
+    department: re.Pattern[str]     # "某局（汇总）": the name, then the marker
     scales: dict[str, Decimal]
 
 
@@ -42,6 +43,7 @@ def _alternatives(words: tuple[str, ...]) -> str:
 def _patterns(words: Words) -> _Patterns:
     units = _alternatives(tuple(unit for unit, _ in words.money_units))
     currency = _alternatives(words.currency)
+    markers = _alternatives(words.department_level)
     return _Patterns(
         unit_suffix=re.compile(rf"\((?:单位[:：]?)?(?:{currency})?({units})\)$"),
         money_unit=re.compile(rf"单位\s*[:：]?\s*(?:{currency})?\s*({units})(?![\u4e00-\u9fff])"),
@@ -49,6 +51,8 @@ def _patterns(words: Words) -> _Patterns:
         next_key=re.compile(rf"(?:{_alternatives(words.other_title_keys)})\s*[:：].*$"),
         period_key=re.compile(rf"(?:{_alternatives(words.period_keys)})\s*[:：]\s*(.+)"),
         scales={unit: Decimal(scale) for unit, scale in words.money_units},
+        department=re.compile(rf"^(.+?)\s*(?:[（(【\[［]\s*(?:{markers})\s*[）)】\]］]|"
+                              rf"[-－—_\s]+(?:{markers}))$"),
     )
 
 
@@ -95,6 +99,7 @@ class Column:
     parts: tuple[str, ...]      # the header texts top to bottom, merged repeats removed
     keys: tuple[str, ...]       # folded texts a field alias may equal: whole, then last part
     scale: Decimal | None       # money unit the header states ("(万元)" → 10000), else None
+    year: int | None = None     # the year the header names ("2019年决算数" → 2019), else None
 
     @property
     def text(self) -> str:
@@ -127,15 +132,28 @@ def _column(index: int, parts: list[str], patterns: _Patterns) -> Column:
         if match:
             scale = scale or patterns.scales[match[1]]
             folded[position] = folded[position][: match.start()]
-    keys = ("/".join(f for f in folded if f), folded[-1])
-    return Column(index, tuple(parts), tuple(dict.fromkeys(k for k in keys if k)), scale)
+    keys = ["/".join(f for f in folded if f), folded[-1]]
+    year = None
+    for position, part in enumerate(folded):
+        if match := _HEADER_YEAR.match(part):
+            year = year or int(match[1])
+            folded[position] = part[match.end():] or YEAR_ONLY
+    if year is not None:
+        keys += ["/".join(f for f in folded if f), folded[-1]]
+    return Column(index, tuple(parts), tuple(dict.fromkeys(k for k in keys if k)), scale, year)
+
+
+# "2019年决算数", "2019年度": a year in front of a header text is the column's year; the rest
+# is matched, and a header that is only a year matches the alias YEAR_ONLY.
+_HEADER_YEAR = re.compile(r"^((?:19|20)\d{2})年度?")
+YEAR_ONLY = "年度数"
 
 
 # --- title rows ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class TitleInfo:
-    unit: str = ""              # 单位 named in the title ("" if none)
+    unit: str = ""              # 单位 named in the title ("" if none), without a （汇总） marker
     period: str = ""            # "YYYY-MM" (the first month of a range), "" if none
     year: int | None = None
     money_scale: Decimal = ONE  # 10000 when the title says 金额单位：万元
@@ -143,6 +161,7 @@ class TitleInfo:
     period_text: str = ""       # the title text the period was read from, as written
     period_row: int | None = None   # its 0-based row (None if not from a row of the sheet)
     texts: tuple[str, ...] = ()     # the title texts, squeezed
+    department_level: bool = False  # the unit was marked （汇总）/（合并）: the whole department
 
     @property
     def is_range(self) -> bool:
@@ -183,13 +202,22 @@ def title_info(texts: list[str] | list[tuple[str, int | None]],
         if match := patterns.money_unit.search(text):
             scale = patterns.scales[match[1]]
             break
-    return TitleInfo(unit=_unit(plain, patterns, words), period=period, year=year,
+    unit, department_level = department_unit(_unit(plain, patterns, words), words)
+    return TitleInfo(unit=unit, period=period, year=year,
                      money_scale=scale, period_end=period_end, period_text=period_text,
-                     period_row=period_row, texts=tuple(plain))
+                     period_row=period_row, texts=tuple(plain), department_level=department_level)
+
+
+def department_unit(name: str, words: Words | None = None) -> tuple[str, bool]:
+    """("某局", True) for "某局（汇总）" / "某局(合并)" / "某局-汇总表"; (name, False) otherwise."""
+    match = _patterns(words or catalogue().words).department.match(name.strip())
+    return (match[1].strip(), True) if match else (name, False)
 
 
 def _unit(texts: list[str], patterns: _Patterns, words: Words) -> str:
     currency_or_unit = tuple(unit for unit, _ in words.money_units) + words.currency
+    # "编制单位：某局 （汇总）": a bracket after a space still belongs to the name
+    texts = [re.sub(r"\s+(?=[（(【\[［])", "", text) for text in texts]
     for text in texts:
         for match in patterns.unit_name.finditer(text):
             value = patterns.next_key.sub("", match[1]).strip(" ,，;；")

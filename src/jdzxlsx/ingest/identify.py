@@ -10,7 +10,7 @@ sheet), and a kind that needs a sign from the title (last year's figures) withou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .headers import Column, MergedCells, header_columns, title_info, title_texts
 from .kinds import Catalogue, KindSpec
@@ -54,6 +54,8 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
         return Unidentified("空工作表")
     merged = merged or MergedCells(sheet)
     blocks = list(_header_blocks(sheet, merged, catalogue))
+    with_amounts = {(row, depth) for row, depth, columns in blocks
+                    if any(key in catalogue.amount_headers for c in columns for key in c.keys)}
     best: list[Identified] = []         # per kind, its best qualifying header block
     nearest: list[Identified] = []      # per kind, its best block even if not qualifying
     for kind in catalogue.kinds:
@@ -61,7 +63,8 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
                       for row, depth, columns in blocks}
         ranked = [c for c in candidates.values() if _justified(c, candidates, merged)]
         nearest.append(max(ranked, key=lambda c: c.score))
-        qualifying = [c for c in ranked if not kind.unmet(set(c.columns))]
+        qualifying = [c for c in ranked if not kind.unmet(set(c.columns))
+                      and not (kind.no_amounts and (c.header_row, c.depth) in with_amounts)]
         if qualifying:
             # max() keeps the first of equals: the highest header block.
             best.append(max(qualifying, key=lambda c: c.score))
@@ -76,16 +79,66 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
     closer = [c for c in nearest if c.kind.id not in qualified and c.score > winner.score]
     if closer:
         return Unidentified(_closer_kind_reason(max(closer, key=lambda c: c.score), winner))
+    if winner.kind.loose_fields and set(winner.columns) <= winner.kind.loose_fields:
+        title = title_info(title_texts(sheet, winner.header_row, merged), catalogue.words)
+        if not any(word in fold(text) for text in title.texts for word in winner.kind.title_words):
+            named = "、".join(f"「{c.text}」" for c in winner.columns.values())
+            return Unidentified(f"只有{named}列，标题中也没有说明是哪种科目（如「支出功能分类科目」），"
+                                f"不按「{winner.kind.label}」读取")
+    if refused := _refused_by_title(sheet, winner, merged, catalogue):
+        return Unidentified(refused)
     if winner.kind.needs_prior_year:
         reason = _no_prior_year_sign(sheet, winner, merged, catalogue, year)
         if reason:
             return Unidentified(reason)
+        winner = _last_year_columns(winner, year)
     return winner
+
+
+def _refused_by_title(sheet: RawSheet, found: Identified, merged: MergedCells,
+                      catalogue: Catalogue) -> str:
+    if not found.kind.title_refuses:
+        return ""
+    title = title_info(title_texts(sheet, found.header_row, merged), catalogue.words)
+    words = [w for w in found.kind.title_refuses if any(w in text for text in title.texts)]
+    if not words:
+        return ""
+    return (f"表头像「{found.kind.label}」，但标题中有「{words[0]}」：是只含{words[0]}的表"
+            f"（不是全部收支），不按「{found.kind.label}」读取")
+
+
+def _last_year_columns(found: Identified, year: int | None) -> Identified:
+    """项目 | 2019年 | 2020年: of two columns for one field, the one naming last year is read."""
+    if year is None or not found.duplicates:
+        return found
+    columns = dict(found.columns)
+    for name, first, second in found.duplicates:
+        for column in (first, second):
+            if column.year == year - 1:
+                columns[name] = column
+    duplicates = tuple(d for d in found.duplicates
+                       if not (columns[d[0]].year == year - 1
+                               and {d[1].year, d[2].year} != {year - 1}))
+    return replace(found, columns=columns, duplicates=duplicates)
 
 
 def _candidate(kind: KindSpec, row: int, depth: int, columns: list[Column]) -> Identified:
     matched, duplicates = match_columns(kind, columns)
+    if kind.exact_columns:
+        duplicates = _prefer_columns_in_yuan(matched, duplicates)
     return Identified(kind, row, depth, matched, tuple(duplicates))
+
+
+def _prefer_columns_in_yuan(matched: dict[str, Column], duplicates: list) -> list:
+    """基本支出 (万元, by the title) beside 基本支出（元）: the exact one is read."""
+    left = []
+    for name, first, second in duplicates:
+        in_yuan = [c for c in (first, second) if c.scale == 1]
+        if len(in_yuan) == 1:
+            matched[name] = in_yuan[0]
+        else:
+            left.append((name, first, second))
+    return left
 
 
 def _header_blocks(sheet: RawSheet, merged: MergedCells, catalogue: Catalogue):
@@ -149,13 +202,25 @@ def _no_prior_year_sign(sheet: RawSheet, found: Identified, merged: MergedCells,
                         catalogue: Catalogue, year: int | None) -> str:
     """"" if the sheet shows it holds last year's figures, else why it is not read as such.
 
-    Signs: a column named with a [words] prior_year word (上年决算数); the title's year being the
-    folder's year − 1; without a folder year or title year, such a word in the title."""
+    Signs: a column naming the folder's year − 1 ("2019年决算数"; a column naming another year
+    is a sign against); a column named with a [words] prior_year word (上年决算数); the title's
+    year being the folder's year − 1; without a folder year or title year, such a word in the
+    title."""
     words = catalogue.words.prior_year
-    if any(word in fold(column.text) for column in found.columns.values() for word in words):
+    label = found.kind.label
+    named = "、".join(f"「{c.text}」" for c in found.columns.values())
+    claimed = [*found.columns.values(), *(second for _, _, second in found.duplicates)]
+    years = {column.year for column in claimed if column.year is not None}
+    if years and year is not None:
+        if year - 1 in years:
+            return ""
+        shown_years = "、".join(f"{y} 年" for y in sorted(years))
+        return (f"有{named}列，但列名中的年度是 {shown_years}，不是上年（{year - 1} 年），"
+                f"不按「{label}」读取；如确是上年决算数，请把列名写成「{year - 1}年决算数」")
+    if found.kind.prior_year_sign != "title" and any(
+            word in fold(column.text) for column in found.columns.values() for word in words):
         return ""
     title = title_info(title_texts(sheet, found.header_row, merged), catalogue.words)
-    label = found.kind.label
     shown = "、".join(f"「{w}」" for w in words)
     if title.year is not None and year is not None:
         if title.year == year - 1:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from ..errors import TemplateError
-from .text import fold, fold_label, label_prefix_pattern
+from .text import fold, fold_label, label_prefix_pattern, without_leading_code
 
 FIELD_TYPES = frozenset({
     "text", "code_name", "code", "name", "date", "period", "month", "day", "amount", "count",
@@ -34,8 +34,13 @@ class Vocabulary:
     _prefix: re.Pattern[str]        # layout words in front of a label ("其中：", "一、")
 
     def resolve(self, text: str) -> str | None:
-        """The canonical value for a spelling, or None if it is not one we know."""
-        return self._lookup.get(fold_label(text, self._prefix))
+        """The canonical value for a spelling, or None if it is not one we know. A number in
+        front of a known spelling ("11 人员类", "[21]公用经费") is the export's code for it."""
+        key = fold_label(text, self._prefix)
+        if key in self._lookup:
+            return self._lookup[key]
+        rest = without_leading_code(key)
+        return self._lookup.get(fold_label(rest, self._prefix)) if rest else None
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,12 @@ class KindSpec:
     needs_prior_year: bool = False      # read only with a sign that it is last year's
     single_period: bool = False         # a title naming several months is refused
     code_subtotals: tuple[str, ...] = ()  # code fields whose strict prefixes are subtotals
+    no_amounts: bool = False            # a header with any kind's amount column is not this kind
+    loose_fields: frozenset[str] = frozenset()  # fields that alone need a title word …
+    title_words: tuple[str, ...] = ()   # … one of these (folded)
+    prior_year_sign: str = ""           # "title": only the title tells last year's figures
+    exact_columns: bool = False         # of two columns for a field, read the one in 元
+    title_refuses: tuple[str, ...] = ()  # a title with one of these words is not this kind
 
     def field_for(self, folded_label: str) -> str | None:
         return self._aliases.get(folded_label)
@@ -95,6 +106,12 @@ class Words:
     zero_marks: frozenset[str] = frozenset()        # NFKC-normalised, spaces removed
     label_prefixes: tuple[str, ...] = ()
     prior_year: tuple[str, ...] = ()        # folded
+    code_list_function: tuple[str, ...] = ()    # folded
+    code_list_economic: tuple[str, ...] = ()    # folded
+    table_total: tuple[str, ...] = ()           # folded
+    jdzxlsx_workbook: tuple[str, ...] = ()      # sheet names, as written
+    published_sheets: tuple[str, ...] = ()      # sheet names, as written
+    department_level: tuple[str, ...] = ()  # "（汇总）" markers after a department's name
 
 
 @dataclass(frozen=True)
@@ -114,6 +131,12 @@ class Catalogue:
     @property
     def report_titles(self) -> tuple[str, ...]:
         return self.words.report_titles
+
+    @cached_property
+    def amount_headers(self) -> frozenset[str]:
+        """The folded aliases of every kind's amount and count fields (for ``no_amounts``)."""
+        return frozenset(fold(alias) for kind in self.kinds for spec in kind.fields.values()
+                         if spec.type in ("amount", "count") for alias in spec.aliases)
 
 
 @cache
@@ -154,6 +177,12 @@ def _words(table: dict) -> Words:
         zero_marks=frozenset(fold(w) for w in listed("zero_marks")),
         label_prefixes=listed("label_prefixes"),
         prior_year=tuple(fold(w) for w in listed("prior_year")),
+        code_list_function=tuple(fold(w) for w in listed("code_list_function")),
+        code_list_economic=tuple(fold(w) for w in listed("code_list_economic")),
+        table_total=tuple(fold(w) for w in listed("table_total")),
+        jdzxlsx_workbook=listed("jdzxlsx_workbook"),
+        published_sheets=listed("published_sheets"),
+        department_level=listed("department_level"),
     )
 
 
@@ -208,7 +237,21 @@ def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary],
     return KindSpec(kind_id, table.get("label", kind_id), fields, require, subtotals, aliases,
                     needs_prior_year=bool(table.get("needs_prior_year", False)),
                     single_period=bool(table.get("single_period", False)),
-                    code_subtotals=code_subtotals)
+                    code_subtotals=code_subtotals,
+                    no_amounts=bool(table.get("no_amounts", False)),
+                    loose_fields=_field_names(kind_id, "loose_fields", table, fields),
+                    title_words=tuple(fold(w) for w in table.get("title_words", [])),
+                    prior_year_sign=str(table.get("prior_year_sign", "")),
+                    exact_columns=bool(table.get("exact_columns", False)),
+                    title_refuses=tuple(table.get("title_refuses", [])))
+
+
+def _field_names(kind_id: str, key: str, table: dict, fields: dict) -> frozenset[str]:
+    names = frozenset(table.get(key, []))
+    if not names <= set(fields):
+        raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] {key} 中的 "
+                            f"{'、'.join(sorted(names - set(fields)))} 不是该类的字段")
+    return names
 
 
 def _field(kind_id: str, name: str, spec: dict,

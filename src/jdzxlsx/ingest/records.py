@@ -74,6 +74,9 @@ class BudgetLine:
     initial: Decimal        # 年初预算数
     adjusted: Decimal | None  # 调整预算数 (None when not exported)
     source: Provenance
+    # as LedgerLine.project_category; when given (and no 支出类型), expense_kind is "" rather
+    # than guessed from the project: every 一体化 quota has a project
+    project_category: str = ""
 
 
 @dataclass(frozen=True)

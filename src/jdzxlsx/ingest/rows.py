@@ -16,6 +16,14 @@ from .records import Provenance
 from .text import cell_text, fold
 
 
+class SheetSkipped(Exception):
+    """A sheet that looked like a kind but, seen whole, is not one: skipped with this reason."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 @dataclass
 class SheetContext:
     """Everything a row needs to know about its sheet, for parsing and for messages."""

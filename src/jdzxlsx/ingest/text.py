@@ -52,6 +52,16 @@ def fold_label(text: str, prefix: re.Pattern[str] | None = None) -> str:
     return (prefix or label_prefix_pattern()).sub("", fold(text))
 
 
+# A code written in front of a value ("11 人员类", "[21]公用经费", "3-特定目标类"), as folded.
+_LEADING_CODE = re.compile(r"^[\[【(]?\d+[\]】)]?[-_:、.]*(?=\D)")
+
+
+def without_leading_code(folded: str) -> str:
+    """A folded value without the number written in front of it ("" if nothing else is left)."""
+    match = _LEADING_CODE.match(folded)
+    return folded[match.end():] if match else ""
+
+
 def squeeze(text: str) -> str:
     """Collapse runs of whitespace (HTML cells, wrapped header texts) to one space."""
     return _WHITESPACE.sub(" ", text).strip()

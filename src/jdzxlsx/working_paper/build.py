@@ -3,10 +3,11 @@ its account (the template's accounts.toml)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ..errors import InputError
-from ..ingest.records import BudgetUnit, IngestResult, LedgerLine, Provenance
+from ..ingest.records import BudgetLine, BudgetUnit, IngestResult, LedgerLine, Provenance
 from ..templates import Account, Template
 from .balances import balance_lines
 from .lines import (BY_EXPENSE_KIND, CENT, EXPENDITURE, INCOME, FUNDS_HELD, UNMAPPED,
@@ -84,9 +85,17 @@ def build_working_paper(ingested: IngestResult, template: Template, *, departmen
 
     months = sorted({l.period for l in lines if l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
     return WorkingPaper(department=department, year=year, period_end=last_month, lines=lines,
-                        units=[u for u in ingested.units], budget=list(ingested.budget),
+                        units=[u for u in ingested.units],
+                        budget=[_budget_kind(b, template) for b in ingested.budget],
                         prior_year=list(ingested.prior_year), staffing=list(ingested.staffing),
                         months=months, notes=notes, functions=codes.functions)
+
+
+def _budget_kind(line: BudgetLine, template: Template) -> BudgetLine:
+    """A 一体化 quota row's 支出类型 from its 项目类别, as for ledger lines."""
+    if line.expense_kind or line.project_category not in template.project_categories:
+        return line
+    return replace(line, expense_kind=template.project_categories[line.project_category])
 
 
 def _refuse_repeated_rows(ingested: IngestResult) -> None:
