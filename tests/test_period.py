@@ -38,7 +38,7 @@ def _01(path):
 def test_period_june_totals_equal_the_january_to_june_lines(sample_workbook, tmp_path):
     half_year = build_sample(tmp_path / "dist", "--period", "2020-06")
     full_lines = _working_paper(sample_workbook)
-    first_half = [l for l in full_lines if l["期间"] <= "2020-06"]
+    first_half = [l for l in full_lines if l["期间"] <= "2020年第06期"]   # written as 2020年第MM期
     assert len(first_half) < len(full_lines)
 
     def total(lines, direction):
@@ -50,7 +50,7 @@ def test_period_june_totals_equal_the_january_to_june_lines(sample_workbook, tmp
     assert figures["本年支出合计"] == _wan(total(first_half, "支出"))
     assert figures["年初结转和结余"] == _wan(total(first_half, "年初结转和结余"))
     half_paper = _working_paper(half_year)
-    assert max(l["期间"] for l in half_paper) == "2020-06"
+    assert max(l["期间"] for l in half_paper) == "2020年第06期"
     assert len(half_paper) == len(first_half)
 
 
