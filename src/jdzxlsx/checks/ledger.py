@@ -3,10 +3,11 @@ credits, vouchers found in two files, and 底稿 lines that land in no table cel
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
-from ..expr import Count, Criterion, Data, Number, Query, fill_text
+from ..expr import Count, Criterion, Data, Node, Query, fill_text
 from ..model import quote_sheet
 from ..templates import Rule
 from ..working_paper import (BALANCE_DIRECTIONS, WORKING_PAPER_COLUMNS, WORKING_PAPER_SHEET,
@@ -107,22 +108,38 @@ class LedgerFamilies:
         for index, line in enumerate(self.paper.lines):
             said = line.problems if rule.lines == "problems" else line.warnings
             if said:
-                groups["；".join(said) if rule.grouped else index].append(index)
+                groups[_note(line) if rule.grouped else index].append(index)
         out = []
         for indexes in groups.values():
             first = self.paper.lines[indexes[0]]
             said = first.problems if rule.lines == "problems" else first.warnings
             place = str(first.source) + (f" 等 {len(indexes)} 行" if len(indexes) > 1 else "")
-            amounts = [Data(PAPER, i + 1, amount_col, self.paper.lines[i].amount)
-                       for i in indexes]
-            # a live sum of the lines' cells, unless so many that the formula would be too long
-            left = (linear([(1, a) for a in amounts]) if len(amounts) <= LIVE_SUM_LIMIT
-                    else Number(sum(self.paper.lines[i].amount for i in indexes)))
-            out.append(instance(rule, f"底稿第{indexes[0] + 2}行", _fill(
-                rule.description, place=place, problem="；".join(said)), left, None, place,
-                _paper_link(indexes[0]),
+            out.append(instance(rule, _line_key(rule, said, indexes[0]), _fill(
+                rule.description, place=place, problem="；".join(said)),
+                self._lines_amount(indexes, amount_col), None, place, _paper_link(indexes[0]),
                 标记=Data(PAPER, indexes[0] + 1, mark_col, first.check_mark)))
         return out
+
+    def _lines_amount(self, indexes: list[int], amount_col: int) -> Node:
+        """The lines' amounts, live: their cells, or for many lines one SUMIFS over the note they
+        share (a criterion is at most 255 characters in Excel)."""
+        note = _note(self.paper.lines[indexes[0]])
+        if len(indexes) > LIVE_SUM_LIMIT and len(note) <= 255:
+            return Query(PAPER, _criteria(核对说明=note), "金额")
+        return linear([(1, Data(PAPER, i + 1, amount_col, self.paper.lines[i].amount))
+                       for i in indexes])
+
+
+def _note(line) -> str:
+    """The 核对说明 of a line, as 底稿 writes it."""
+    return "；".join(line.problems + line.warnings)
+
+
+def _line_key(rule: Rule, said: tuple[str, ...], index: int) -> str:
+    """A grouped row is known by the code or value its finding names (S11[2130135]); a row per
+    line by its 底稿 row."""
+    named = re.search(r"「(.+?)」", said[0]) if rule.grouped else None
+    return named.group(1) if named else f"底稿第{index + 2}行"
 
 
 def _fill(text: str, **values: str) -> str:
