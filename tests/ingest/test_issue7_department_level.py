@@ -45,6 +45,24 @@ def test_unit_column_with_marker_is_department_level_per_line(files):
         ("景德镇市陶瓷产业发展局", True), ("景德镇市陶瓷协会办公室", False)]
 
 
+def test_a_marked_title_over_a_unit_column_naming_the_department_plainly(files):
+    rows = [["编制单位：景德镇市陶瓷产业发展局（汇总）", "期间：2020年01月"],
+            ["单位", *LEDGER_HEADER],
+            ["景德镇市陶瓷产业发展局", *POSTING],
+            ["景德镇市陶瓷协会办公室", *POSTING]]
+    files.xlsx("a.xlsx", {"S": rows})
+    lines = files.read().ledger
+    assert [(line.unit, line.department_level) for line in lines] == [
+        ("景德镇市陶瓷产业发展局", True), ("景德镇市陶瓷协会办公室", False)]
+
+
+@pytest.mark.parametrize("title", ["编制单位：某局 （单位：元）", "编制单位：某局 （2020年01月）",
+                                   "编制单位：某局 （金额单位：元）"])
+def test_a_bracket_after_the_name_that_is_no_marker_stays_off_the_name(title):
+    info = title_info([title])
+    assert (info.unit, info.department_level) == ("某局", False)
+
+
 def test_department_level_trial_balance(files):
     rows = [["科目余额表"], ["编制单位：景德镇市陶瓷产业发展局（汇总）"], ["期间：2020年01月"],
             ["科目编码", "科目名称", "期初借方", "期初贷方"],

@@ -50,9 +50,12 @@ def _ledger_line(row: Row) -> LedgerLine | None:
 def _unit(row: Row) -> tuple[str, bool]:
     """The line's unit and whether it is the department as a whole: from the unit column when
     the row has one ("某局（汇总）"), else from the title ("编制单位：某局（合并）")."""
+    title = row.sheet.title
     if written := row.text("unit"):
-        return department_unit(written, row.sheet.catalogue.words)
-    return row.sheet.title.unit, row.sheet.title.department_level
+        unit, marked = department_unit(written, row.sheet.catalogue.words)
+        # a （汇总） title over a unit column holding the department's plain name
+        return unit, marked or (title.department_level and unit == title.unit)
+    return title.unit, title.department_level
 
 
 def _ledger_amounts(row: Row) -> tuple[Decimal, Decimal]:

@@ -32,6 +32,7 @@ class _Patterns:
     period_key: re.Pattern[str]     # "会计期间：2020年01月"
     department: re.Pattern[str]     # "某局（汇总）": the name, then the marker
     scales: dict[str, Decimal]
+    spaced_marker: re.Pattern[str]  # the space in "某局 （汇总）"
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -53,6 +54,7 @@ def _patterns(words: Words) -> _Patterns:
         scales={unit: Decimal(scale) for unit, scale in words.money_units},
         department=re.compile(rf"^(.+?)\s*(?:[（(【\[［]\s*(?:{markers})\s*[）)】\]］]|"
                               rf"[-－—_\s]+(?:{markers}))$"),
+        spaced_marker=re.compile(rf"\s+(?=[（(【\[［]\s*(?:{markers})\s*[）)】\]］])"),
     )
 
 
@@ -216,8 +218,9 @@ def department_unit(name: str, words: Words | None = None) -> tuple[str, bool]:
 
 def _unit(texts: list[str], patterns: _Patterns, words: Words) -> str:
     currency_or_unit = tuple(unit for unit, _ in words.money_units) + words.currency
-    # "编制单位：某局 （汇总）": a bracket after a space still belongs to the name
-    texts = [re.sub(r"\s+(?=[（(【\[［])", "", text) for text in texts]
+    # "编制单位：某局 （汇总）": a department marker after a space still belongs to the name
+    # (another bracket, "某局 （单位：元）", does not)
+    texts = [patterns.spaced_marker.sub("", text) for text in texts]
     for text in texts:
         for match in patterns.unit_name.finditer(text):
             value = patterns.next_key.sub("", match[1]).strip(" ,，;；")
