@@ -194,8 +194,7 @@ def _spend(amount: int, **fields) -> list[WorkingLine]:
             line("8001", -amount, fund=fund, unit=fields.get("unit", UNIT))]
 
 
-# Corruptions of the complete year, each with the rules it must make 不符 — and nothing else
-# (but PENDING below).
+# Corruptions of the complete year, each with the rules it must make 不符 — and nothing else.
 SCENARIOS: dict[str, tuple] = {
     "no opening balance": (lambda: clean_paper(complete_year(
         drop=lambda l: l.direction in ("年初结转和结余", "年初余额"))), {"O1", "P1"}),
@@ -250,10 +249,6 @@ SCENARIOS: dict[str, tuple] = {
         {"S11"}),
 }
 
-
-# 不符 a scenario gives today besides its own rule, until the working paper catches up: income
-# without 功能分类 is missing from 公开02表 until that table gets its 「未分类」 row (issue 7).
-PENDING = {"income without its 功能分类": {"X1", "X3-5"}}
 
 
 def rules_seen_failing() -> set[str]:

@@ -109,13 +109,32 @@ def test_an_ordinary_voucher_is_no_closing_entry(template):
     assert not [l for l in paper.lines if l.direction == YEAR_END_ENTRY]
 
 
+def test_an_expense_sharing_the_closing_vouchers_number_stays_an_expense(template):
+    """Exports that drop the 凭证字 (记-90, 转-90 → 90) put an ordinary line into the closing
+    voucher's number: it runs on its normal side, so it is still the year's spending."""
+    shared = line("7101", debit="19.00", voucher="记-91", period="2020-12", economic="30201")
+    paper = paper_of(template, YEAR + CLOSING_VOUCHERS + [shared])
+    assert paper.lines[-1].direction == "支出"
+    assert tables_of(template, paper)["公开01.本年支出合计.元"] == D("919.00")
+
+
+def test_a_funds_held_line_in_a_closing_voucher_does_not_hide_it(template):
+    pair = [line("8001", debit="100.00", voucher="记-90", period="2020-12", function=""),
+            line("8001", credit="100.00", voucher="记-90", period="2020-12", function="")]
+    paper = paper_of(template, YEAR + CLOSING_VOUCHERS + pair)
+    assert sum(l.direction == YEAR_END_ENTRY for l in paper.lines) == len(CLOSING_VOUCHERS)
+    assert tables_of(template, paper)["公开01.本年收入合计.元"] == D("1300.00")
+
+
 def test_unnumbered_closing_lines_are_known_by_their_summary_and_side(template):
     lines = [line("6001", debit="1000.00", voucher="", period="2020-12", summary="结转本年收入"),
              line("6001", debit="20.00", voucher="", summary="冲销多记收入"),
              line("7101", credit="800.00", voucher="", period="2020-12", summary="年终结转支出",
-                  economic="30101")]
-    directions = [l.direction for l in paper_of(template, YEAR + lines).lines[-3:]]
-    assert directions == [YEAR_END_ENTRY, "收入", YEAR_END_ENTRY]
+                  economic="30101"),
+             line("7101", credit="30.00", voucher="", summary="收回结转结余项目多付款",
+                  economic="30201")]
+    directions = [l.direction for l in paper_of(template, YEAR + lines).lines[-4:]]
+    assert directions == [YEAR_END_ENTRY, "收入", YEAR_END_ENTRY, "支出"]
 
 
 def test_carried_balances_are_the_opening_carry_over_and_the_others_are_kept_apart(template):
@@ -271,3 +290,18 @@ def test_libreoffice_agrees_on_the_unclassified_row_and_the_closing_entries(temp
     write_workbook(book, path)
     (recalculated,) = oracle.recalculate([path], tmp_path / "out")
     assert oracle.differences(path, recalculated) == []
+
+
+def test_lines_naming_one_unlisted_code_with_different_other_findings_are_two_rows(template):
+    """A line that also lacks its 经济分类 says more than the others: its own S11 row (and an S7
+    error), never two rows under one id."""
+    from tests.synthetic import check, findings
+
+    ledger = [line("7101", debit="20.00", function="2011309", economic="30101"),
+              line("7101", debit="5.00", function="2011309", economic="30101"),
+              line("7101", debit="7.00", function="2011309", economic="")]
+    result = check(paper_of(template, ledger))
+    rows = findings(result, "S11")
+    assert sorted(rows) == ["S11[2011309-2]", "S11[2011309]"]
+    assert sorted(f.left for f in rows.values()) == [D("7.00"), D("25.00")]
+    assert len(findings(result, "S7")) == 1

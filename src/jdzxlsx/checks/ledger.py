@@ -110,11 +110,15 @@ class LedgerFamilies:
             if said:
                 groups[_note(line) if rule.grouped else index].append(index)
         out = []
+        keys: dict[str, int] = defaultdict(int)
         for indexes in groups.values():
             first = self.paper.lines[indexes[0]]
             said = first.problems if rule.lines == "problems" else first.warnings
             place = str(first.source) + (f" 等 {len(indexes)} 行" if len(indexes) > 1 else "")
-            out.append(instance(rule, _line_key(rule, said, indexes[0]), _fill(
+            key = _line_key(rule, said, indexes[0])
+            keys[key] += 1          # lines naming one code with different other findings
+            key = key if keys[key] == 1 else f"{key}-{keys[key]}"
+            out.append(instance(rule, key, _fill(
                 rule.description, place=place, problem="；".join(said)),
                 self._lines_amount(indexes, amount_col), None, place, _paper_link(indexes[0]),
                 标记=Data(PAPER, indexes[0] + 1, mark_col, first.check_mark)))
@@ -124,7 +128,7 @@ class LedgerFamilies:
         """The lines' amounts, live: their cells, or for many lines one SUMIFS over the note they
         share (a criterion is at most 255 characters in Excel)."""
         note = _note(self.paper.lines[indexes[0]])
-        if len(indexes) > LIVE_SUM_LIMIT and len(note) <= 255:
+        if len(indexes) > LIVE_SUM_LIMIT and len(Criterion("核对说明", note).excel_value()) <= 257:
             return Query(PAPER, _criteria(核对说明=note), "金额")
         return linear([(1, Data(PAPER, i + 1, amount_col, self.paper.lines[i].amount))
                        for i in indexes])
