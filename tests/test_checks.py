@@ -172,8 +172,8 @@ def test_without_the_opening_trial_balance_one_error_says_so():
 def test_income_without_its_function_code_is_one_finding_with_amount_and_lines():
     bad = failing(findings_after("income without its function code"))
     finding = bad["S10[凭证明细_2020-12.csv 6609]"]
-    assert (finding.severity, finding.left) == ("错误", Decimal("53116.27"))
-    assert "1 行收入没有支出功能分类科目" in finding.description
+    assert (finding.severity, finding.left) == ("错误", 1)
+    assert "1 行收入（53,116.27 元）没有支出功能分类科目" in finding.description
     assert not any(rule_of(f.rule_id) == "S10" for f in findings_after("sample as it is"))
     assert not any(rule_of(i) == "S7" for i in bad)        # once per file and account, not per line
 

@@ -92,9 +92,17 @@ def test_income_without_function_code_is_one_row_per_file_and_account():
     rows = findings(check(clean_paper(lines)), "S10")
     assert set(rows) == {"S10[十月.csv 6609]", "S10[十月.csv 6101]", "S10[十一月.xls 6609]"}
     october = rows["S10[十月.csv 6609]"]
-    assert (october.left, october.right, october.severity) == (Decimal("1000.00"), 0, "错误")
-    assert "2 行收入没有支出功能分类科目" in october.description
+    assert (october.left, october.right, october.severity) == (2, 0, "错误")
+    assert "2 行收入（1,000.00 元）没有支出功能分类科目" in october.description
     assert october.place == "十月.csv（2 行）"
+
+
+def test_unclassified_income_that_nets_to_zero_is_still_reported():
+    """A booking and its red reversal: 0 元, but two lines stand in 公开02表's 未分类 row."""
+    lines = complete_year(line("6609", 700, fund=OWN, function="", file="十月.csv"),
+                          line("6609", -700, fund=OWN, function="", file="十月.csv"))
+    (row,) = findings(check(clean_paper(lines)), "S10").values()
+    assert (row.left, row.verdict) == (2, "不符")
 
 
 def test_lines_with_the_same_warning_are_one_warning_row_not_an_error_each():

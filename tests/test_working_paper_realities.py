@@ -305,3 +305,51 @@ def test_lines_naming_one_unlisted_code_with_different_other_findings_are_two_ro
     assert sorted(rows) == ["S11[2011309-2]", "S11[2011309]"]
     assert sorted(f.left for f in rows.values()) == [D("7.00"), D("25.00")]
     assert len(findings(result, "S7")) == 1
+
+
+def test_a_balance_without_its_fund_leaves_the_per_fund_checks_unchecked(template):
+    """A trial balance exported without 资金性质: its 8101 cannot be put under any fund, so the
+    per-fund 年末 checks say why they are 未核对 instead of reporting a false 错误."""
+    from tests.synthetic import check, findings
+
+    balances = [balance("8101", "600.00", fund=""),
+                balance("8101", "600.00", "1000.00", period="2020-12", fund="")]
+    result = check(paper_of(template, YEAR + CLOSING_VOUCHERS, balances))
+    assert findings(result, "Y1") == {} and findings(result, "Y2") == {}
+    unchecked = [t for t in result.not_checked if t.startswith(("Y1", "Y2"))]
+    assert unchecked and all("行没有资金性质" in t for t in unchecked)
+    assert findings(result, "J1")            # the year-end entries all carry their fund
+
+
+def test_a_department_level_export_of_another_department_is_refused(template):
+    from jdzxlsx.errors import InputError
+
+    with pytest.raises(InputError, match="不是本次决算的部门「甲局」"):
+        paper_of(template, [line("6001", credit="5.00", unit="乙局", department_level=True)])
+
+
+def test_department_and_unit_exports_of_one_month_are_refused_not_summed_twice(template):
+    from jdzxlsx.errors import InputError
+
+    balances = [balance("8101", "9.00", unit="甲局", department_level=True),
+                balance("8101", "9.00")]
+    with pytest.raises(InputError, match="同一笔数会计算两次"):
+        paper_of(template, YEAR, balances)
+
+
+def test_a_december_balance_before_closing_is_not_the_years_end(template):
+    """Income and expense accounts not yet closed: its 8xxx balances are last month's, not the
+    year's end — the identity gives 年末, and the build says why."""
+    before = [balance("8101", "600.00"), balance("8101", "600.00", "600.00", period="2020-12"),
+              balance("7101", "0", "-900.00", period="2020-12")]
+    paper = paper_of(template, YEAR, before)
+    assert not [l for l in paper.lines if l.direction == CLOSING]
+    assert any("年终结转前" in note for note in paper.notes)
+    assert tables_of(template, paper)["公开01.年末结转和结余.元"] == D("1000.00")
+
+
+def test_a_carry_over_detail_account_is_listed_not_dropped(template):
+    paper = paper_of(template, YEAR, [balance("8101", "600.00"), balance("810101", "50.00")])
+    (unmapped,) = [l for l in paper.lines if l.account_code == "810101"]
+    assert unmapped.problems and "810101" in unmapped.problems[0]
+    assert tables_of(template, paper)["公开01.年初结转和结余.元"] == D("600.00")

@@ -5,9 +5,10 @@ lines are in ledger.py."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
-from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text, placeholders
+from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text, placeholders, queries
 from ..model import Workbook, WorkbookContext, address, quote_sheet
 from ..tables import staffing_fields, staffing_name
 from ..templates import Rule, Template
@@ -52,9 +53,11 @@ class Planner(LedgerFamilies, ReviewFamilies):
         value = self.context.evaluate(rule.requires)
         return isinstance(value, (int, Decimal)) and value > 0
 
-    def absent(self, rule: Rule, rows: list[Instance], reason: str = "") -> None:
-        """Every row the rule would have given is 未核对, with the rule's reason."""
-        why = rule.absent or reason
+    def absent(self, rule: Rule, rows: list[Instance], reason: str = "",
+               because: str = "") -> None:
+        """Every row the rule would have given is 未核对, with the rule's reason (``reason`` where
+        it has none; ``because`` before it)."""
+        why = because or rule.absent or reason
         if rows:
             self.not_checked.extend(f"{row.id}：{row.description}（{why}）" for row in rows)
             return
@@ -172,8 +175,24 @@ class Planner(LedgerFamilies, ReviewFamilies):
         with only a carry-over from last year must still end the year where it began."""
         funds = sorted({l.fund_source for l in self.paper.lines
                         if l.fund_source and l.direction != UNMAPPED})
-        return [i for fund in funds
+        rows = [i for fund in funds
                 for i in self.filled(rule, fund, {"fund": fund}, f"底稿（资金性质：{fund}）")]
+        unfunded = self._without_fund(rule)
+        if unfunded:            # their amount belongs to no fund's row: no row can be right
+            self.absent(rule, rows, because=f"{len(unfunded)} 行没有资金性质（如 "
+                        f"{unfunded[0].source}），不能按资金性质核对：请导出带资金性质的账或余额表")
+            return []
+        return rows
+
+    def _without_fund(self, rule: Rule) -> list:
+        """The lines a per-fund rule's queries would take but for their 资金性质, which is empty."""
+        found: dict[int, object] = {}
+        for query in [q for side in (rule.left, rule.right) if side is not None
+                      for q in queries(side)]:
+            loose = replace(query, criteria=tuple(c for c in query.criteria
+                                                  if "{fund}" not in c.value))
+            found.update((id(l), l) for l in self.paper.matching(loose) if not l.fund_source)
+        return list(found.values())
 
     def _each_budget_class(self, rule: Rule) -> list[Instance]:
         fund = rule.fund

@@ -5,7 +5,7 @@ exported without its 功能分类)."""
 
 from __future__ import annotations
 
-from ..expr import Criterion, Query, fill, fill_text
+from ..expr import Count, Criterion, Query, fill, fill_text
 from ..model import quote_sheet
 from ..templates import Rule
 from ..working_paper import WORKING_PAPER_SHEET, text_key
@@ -42,7 +42,8 @@ class ReviewFamilies:
 
     def _each_file_account(self, rule: Rule) -> list[Instance]:
         """The lines of ``where``, once per source file and account: left = their amount
-        (SUMIFS), {lines} = how many they are; the rule writes the right side."""
+        (SUMIFS), or how many they are (COUNTIFS) in a rule counting 行; {lines} and {amount} say
+        both in the description; the rule writes the right side."""
         wanted = {id(line) for line in self.paper.matching(rule.where)}
         seen: dict[tuple[str, str], list[int]] = {}
         for index, line in enumerate(self.paper.lines):
@@ -50,11 +51,15 @@ class ReviewFamilies:
                 seen.setdefault((line.source.file, line.account_code), []).append(index)
         out = []
         for (file, account), rows in sorted(seen.items()):
-            values = {"file": file, "account": account, "lines": str(len(rows))}
+            amount = sum(self.paper.lines[i].amount for i in rows)
+            values = {"file": file, "account": account, "lines": str(len(rows)),
+                      "amount": f"{amount:,.2f}"}
             criteria = rule.where.criteria + (Criterion("来源文件", text_key(file)),
                                               Criterion("会计科目", account))
+            left = (Count(PAPER, criteria) if rule.unit == "行"
+                    else Query(PAPER, criteria, rule.where.amount))
             out.append(instance(rule, f"{file} {account}", fill_text(rule.description, values),
-                                Query(PAPER, criteria, rule.where.amount),
+                                left,
                                 fill(rule.right, values), f"{file}（{len(rows)} 行）",
                                 f"{quote_sheet(PAPER)}!A{rows[0] + 2}"))
         return out

@@ -33,7 +33,7 @@ EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     "line": ({"lines", "grouped"}, {"place", "problem"}, "none"),
     "unit": ({"unit_kinds", "other_unit_kinds"}, {"unit", "kind"}, "both"),
     "function_name": ({"function_names"}, {"code", "name"}, "both"),
-    "file_account": ({"where"}, {"file", "account", "lines"}, "right"),
+    "file_account": ({"where"}, {"file", "account", "lines", "amount"}, "right"),
 }
 RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
              "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail",

@@ -10,22 +10,36 @@ from typing import Callable
 
 from ..ingest.records import BalanceLine
 from ..templates import Account
-from .lines import CENT, CLOSING, CLOSING_OTHER, OPENING, OPENING_OTHER, WorkingLine
+from .lines import (CENT, CLOSING, CLOSING_OTHER, OPENING, OPENING_OTHER, UNMAPPED,
+                    WorkingLine)
 
 
 def balance_lines(balances: list[BalanceLine], accounts: dict[str, Account], year: int,
-                  last_month: str, in_scope: Callable[[BalanceLine], bool]) -> list[WorkingLine]:
+                  last_month: str, in_scope: Callable[[BalanceLine], bool],
+                  budget_prefixes: tuple[str, ...], notes: list[str]) -> list[WorkingLine]:
     first, december = f"{year}-01", f"{year}-12"
+    before_closing = [b for b in balances if b.period == december and b.closing
+                      and b.account_code.startswith(budget_prefixes)]
+    if before_closing:
+        # income and expense not yet closed: December's 8xxx balances are not the year's end
+        notes.append(f"12月科目余额表是年终结转前的余额（如 {before_closing[0].source} "
+                     f"科目 {before_closing[0].account_code} 期末不为零），"
+                     f"年末结转和结余按公式推算，未取该表的期末余额")
     out = []
     for balance in balances:
+        if not balance.account_code.startswith("8") or balance.period not in (first, december):
+            continue
         account = accounts.get(balance.account_code)
-        if account is None or not balance.account_code.startswith("8"):
+        if account is None:
+            if in_scope(balance):
+                out.append(_unmapped(balance, year))
             continue
         ends = []
         if balance.period == first:
             ends.append(("年初余额", OPENING if account.carried else OPENING_OTHER,
                          balance.opening))
-        if balance.period == december == last_month and balance.closing is not None:
+        if balance.period == december == last_month and balance.closing is not None \
+                and not before_closing:
             ends.append(("年末余额", CLOSING if account.carried else CLOSING_OTHER,
                          balance.closing))
         if not ends or not in_scope(balance):
@@ -40,6 +54,21 @@ def balance_lines(balances: list[BalanceLine], accounts: dict[str, Account], yea
                 summary=f"{what} {balance.account_code} {balance.account_name}",
                 amount=_by_side(signed, account).quantize(CENT), source=balance.source))
     return out
+
+
+def _unmapped(balance: BalanceLine, year: int) -> WorkingLine:
+    """An 8xxx balance row whose account the mapping does not know (a detail account such as
+    810101): listed by 核对表 with its place, never dropped silently."""
+    return WorkingLine(
+        unit=balance.unit, period=balance.period, direction=UNMAPPED, category=UNMAPPED,
+        fund_source=balance.fund_source, function_code=balance.function_code, economic_code="",
+        account_code=balance.account_code, project="", voucher="",
+        summary=f"余额 {balance.account_code} {balance.account_name}",
+        amount=(balance.opening if balance.period.endswith("-01")
+                else balance.closing or Decimal(0)).quantize(CENT), source=balance.source,
+        problems=(f"科目余额表中的科目「{balance.account_code} {balance.account_name}」不在 {year} "
+                  f"年预算会计科目对照表（templates/{year}/accounts.toml）中，其余额未计入年初或"
+                  f"年末结转和结余",))
 
 
 def _by_side(signed: Decimal, account: Account) -> Decimal:

@@ -80,8 +80,10 @@ def build_working_paper(ingested: IngestResult, template: Template, *, departmen
     lines.extend(balance_lines(
         ingested.balances, accounts, year, last_month,
         lambda b: b.department_level or _unit_in_scope(b.unit, included, excluded_units,
-                                                       b.source)))
+                                                       b.source),
+        template.year_end.budget_prefixes, notes))
     _refuse_repeated_rows(ingested)
+    _refuse_mixed_levels(ingested, department)
 
     months = sorted({l.period for l in lines if l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
     return WorkingPaper(department=department, year=year, period_end=last_month, lines=lines,
@@ -96,6 +98,29 @@ def _budget_kind(line: BudgetLine, template: Template) -> BudgetLine:
     if line.expense_kind or line.project_category not in template.project_categories:
         return line
     return replace(line, expense_kind=template.project_categories[line.project_category])
+
+
+def _refuse_mixed_levels(ingested: IngestResult, department: str) -> None:
+    """A department-level export (（汇总）) is the whole department: it must name this department,
+    and beside unit-level exports of the same month it would count every unit twice."""
+    records = [*ingested.ledger, *ingested.balances]
+    for record in records:
+        if record.department_level and record.unit != department:
+            raise InputError(f"汇总导出的编制单位「{record.unit}」不是本次决算的部门「{department}」。",
+                             file=record.source.file, sheet=record.source.sheet,
+                             row=record.source.row,
+                             hint="把其他部门的文件移出输入目录；部门名称取自目录名或 jdzxlsx.toml。")
+    for kind, rows in (("明细账", ingested.ledger), ("科目余额表", ingested.balances)):
+        levels: dict[str, dict[bool, Provenance]] = {}
+        for record in rows:
+            seen = levels.setdefault(record.period, {})
+            seen.setdefault(record.department_level, record.source)
+            if len(seen) == 2:
+                raise InputError(
+                    f"{record.period[:4]}年{record.period[5:]}月既有部门汇总的{kind}（{seen[True]}），"
+                    f"又有单位的{kind}（{seen[False]}）：同一笔数会计算两次。",
+                    file=record.source.file, sheet=record.source.sheet, row=record.source.row,
+                    hint=f"只保留部门汇总的{kind}，或只保留各单位的{kind}。")
 
 
 def _refuse_repeated_rows(ingested: IngestResult) -> None:
