@@ -25,10 +25,17 @@ def write_budget(office: Office, path: Path, rows: list, fund: str) -> None:
               "年初预算数", "调整预算数"]
     for col, head in enumerate(header):
         ws.write_string(2, col, head, f["head"])
-    row = 3
+    write_quota_rows(ws, f, 3, rows, lambda r: [r.unit, office.func(r.func), office.econ(r.econ),
+                                                 fund, r.kind, r.project])
+    wb.close()
+
+
+def write_quota_rows(ws, f: dict, first: int, rows: list, texts) -> None:
+    """The quota rows under a header ending on row ``first`` − 1 (six text columns from
+    ``texts(row)``, then 年初预算数 | 调整预算数), a typed 合计 row, the header frozen."""
+    row = first
     for r in rows:
-        for col, value in enumerate([r.unit, office.func(r.func), office.econ(r.econ), fund,
-                                     r.kind, r.project]):
+        for col, value in enumerate(texts(r)):
             ws.write_string(row, col, value, f["text"])
         ws.write_number(row, 6, float(r.initial), f["money0"])
         ws.write_number(row, 7, float(r.adjusted), f["money0"])
@@ -38,8 +45,7 @@ def write_budget(office: Office, path: Path, rows: list, fund: str) -> None:
         ws.write_blank(row, col, None, f["total"])
     ws.write_number(row, 6, float(sum(r.initial for r in rows)), f["total_money"])
     ws.write_number(row, 7, float(sum(r.adjusted for r in rows)), f["total_money"])
-    ws.freeze_panes(3, 0)
-    wb.close()
+    ws.freeze_panes(first, 0)
 
 
 def write_prior_year_wan(office: Office, path: Path, figures: list) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..ledger import Line
 from ..xlsx import basic_formats, new_workbook, write_money
 from . import Office
+from .hand_kept import write_quota_rows
 
 LEDGER_HEADER = ["凭证日期", "凭证号", "摘要", "单位", "会计科目", "功能分类", "经济分类",
                  "资金性质", "项目", "项目类别", "借方", "贷方"]
@@ -68,19 +69,8 @@ def write_budget(office: Office, path: Path, rows: list, note: str) -> None:
     ws.write_string(2, 0, "金额单位：元", f["note"])
     for col, head in enumerate(BUDGET_HEADER):
         ws.write_string(3, col, head, f["head"])
-    row = 4
-    for r in rows:
-        for col, text in enumerate([r.unit, office.func(r.func), office.econ(r.econ),
-                                    office.fund_labels[r.fund], r.category, r.project]):
-            ws.write_string(row, col, text, f["text"])
-        ws.write_number(row, 6, float(r.initial), f["money0"])
-        ws.write_number(row, 7, float(r.adjusted), f["money0"])
-        row += 1
-    ws.write_string(row, 0, "合计", f["total"])
-    for col in range(1, 6):
-        ws.write_blank(row, col, None, f["total"])
-    ws.write_number(row, 6, float(sum(r.initial for r in rows)), f["total_money"])
-    ws.write_number(row, 7, float(sum(r.adjusted for r in rows)), f["total_money"])
-    ws.freeze_panes(4, 0)
+    write_quota_rows(ws, f, 4, rows, lambda r: [r.unit, office.func(r.func), office.econ(r.econ),
+                                                 office.fund_labels[r.fund], r.category,
+                                                 r.project])
     wb.close()
 
