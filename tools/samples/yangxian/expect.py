@@ -44,8 +44,8 @@ def expected(d: dict) -> dict:
             f"Expected figures of inputs/{FOLDER}/ (a FICTIONAL department), written by",
             "tools/make_sample.py from the sample's design (never from jdzxlsx).",
             "Amounts are strings: read them with Decimal.  公开01/公开03 in 万元 as printed;",
-            "*_元 the same cells in 元.  Needs issue 7 (项目类别, （汇总）, 年终结转, 8202/8301",
-            "as flows) and the 款 21301 rows of [codebook] in templates/2020/支出功能分类.csv.",
+            "*_元 the same cells in 元.  [codebook]: the codes of 款 21301 the sample uses, all",
+            "listed in templates/2020/支出功能分类.csv (the sample checks it while it writes).",
         ],
         "folder": FOLDER, "department": DEPARTMENT, "year": YEAR, "fictional": True,
         **tables,
@@ -62,7 +62,7 @@ def expected(d: dict) -> dict:
                "决算": bc["actual"], "年初预算": bc["initial"]},
         "上年": {"__comment__": [f"{names['prior']} as typed (元)"], **dict(d["prior"])},
         "codebook": {
-            "__comment__": ["rows templates/2020/支出功能分类.csv must gain (valid 2020 codes)"],
+            "__comment__": ["valid 2020 codes of 款 21301 the sample uses (listed in the template)"],
             **TEMPLATE_ADDITIONS},
         "intended": {
             "__comment__": ["Irregularities the sample carries on purpose: exactly these."],
@@ -73,8 +73,8 @@ def expected(d: dict) -> dict:
                 "closing_lines_by_account": {acc: n for acc, n in sorted(
                     _count(closing, code).items())},
                 "files": [names[m] for m in months],
-                "note": ("类 213 and 款 21301 listed (after [codebook]); the 项 is not: one "
-                         "警告. 6001 lines and the 年终结转 carry the code too")},
+                "note": ("类 213 and 款 21301 are listed; the 项 is not: one 警告. 6001 lines and "
+                         "the 年终结转 carry the code too")},
             "收入未分类": {
                 "file": names[3], "account": "6101", "lines": len(unclassified),
                 "amount": sum((ln.credit - ln.debit for ln in unclassified), ZERO),
