@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from decimal import Decimal
 
+import openpyxl
 import pytest
 
 from jdzxlsx.errors import InputError
@@ -184,6 +185,21 @@ def test_a_workbook_of_another_year_is_refused(files, book_year, words):
     assert (caught.value.file, caught.value.sheet) == ("上年决算.xlsx", "公开01表")
     assert words in caught.value.message
     assert "请把它移出输入目录" in caught.value.hint
+
+
+def test_a_table_of_last_years_workbook_that_cannot_be_read_stops_with_its_reason(files):
+    """Its 公开03表 edited out of shape: no kind at all — said with the sheet, not a crash."""
+    files.in_year(2020)
+    jdzxlsx_book(files)
+    book = openpyxl.load_workbook(files.folder / "上年决算.xlsx")
+    sheet = book["公开03表"]
+    sheet.delete_rows(1, sheet.max_row)
+    sheet["A1"] = "随手记的备注"
+    book.save(files.folder / "上年决算.xlsx")
+    with pytest.raises(InputError) as caught:
+        files.read()
+    assert (caught.value.file, caught.value.sheet) == ("上年决算.xlsx", "公开03表")
+    assert "无法按上年公开表读取" in caught.value.message
 
 
 @pytest.mark.slow

@@ -98,7 +98,8 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
         found = identify(raw, kinds, merged, year)
         if prior is not None and (not isinstance(found, Identified)
                                   or found.kind.id not in PUBLISHED_KINDS):
-            reason = getattr(found, "reason", f"表头像「{getattr(found, 'kind').label}」")
+            reason = (f"表头像「{found.kind.label}」" if isinstance(found, Identified)
+                      else found.reason)
             raise InputError(f"上年 jdzxlsx 工作簿的「{raw.name}」无法按上年公开表读取：{reason}",
                              file=relative, sheet=raw.name,
                              hint="请放入 jdzxlsx 生成、未改动表样的上年工作簿，或把上年主要数据"
