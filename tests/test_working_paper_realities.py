@@ -353,3 +353,13 @@ def test_a_carry_over_detail_account_is_listed_not_dropped(template):
     (unmapped,) = [l for l in paper.lines if l.account_code == "810101"]
     assert unmapped.problems and "810101" in unmapped.problems[0]
     assert tables_of(template, paper)["公开01.年初结转和结余.元"] == D("600.00")
+
+
+def test_the_checks_name_codes_by_the_offices_own_list_too(template):
+    """A 行政运行 项 known only from the office's code list is still 行政运行 to A6-1."""
+    from tests.synthetic import check, findings
+
+    office = CodeEntry("功能", "2011309", "行政运行", Provenance("codes.xlsx", "s", 9))
+    ledger = [line("7101", debit="8.00", function="2011309", economic="30201", project="调研")]
+    result = check(paper_of(template, ledger, codes=[office]))
+    assert list(findings(result, "A6-1")) == ["A6-1[2011309]"]

@@ -128,7 +128,8 @@ class LedgerFamilies:
         """The lines' amounts, live: their cells, or for many lines one SUMIFS over the note they
         share (a criterion is at most 255 characters in Excel)."""
         note = _note(self.paper.lines[indexes[0]])
-        if len(indexes) > LIVE_SUM_LIMIT and len(Criterion("核对说明", note).excel_value()) <= 257:
+        criterion = Criterion("核对说明", note).excel_value()[1:-1]      # without its quotes
+        if len(indexes) > LIVE_SUM_LIMIT and len(criterion) <= 255:
             return Query(PAPER, _criteria(核对说明=note), "金额")
         return linear([(1, Data(PAPER, i + 1, amount_col, self.paper.lines[i].amount))
                        for i in indexes])

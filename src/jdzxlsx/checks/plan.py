@@ -28,7 +28,7 @@ class Planner(LedgerFamilies, ReviewFamilies):
         self.context = context
         self.paper = paper
         self.template = template
-        self.codebook = template.functions
+        self.codebook = paper.functions or template.functions   # with the office's own list
         self.not_checked: list[str] = []
 
     def plan(self) -> list[Instance]:
