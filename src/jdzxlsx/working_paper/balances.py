@@ -18,7 +18,7 @@ def balance_lines(balances: list[BalanceLine], accounts: dict[str, Account], yea
                   last_month: str, in_scope: Callable[[BalanceLine], bool],
                   budget_prefixes: tuple[str, ...], notes: list[str]) -> list[WorkingLine]:
     first, december = f"{year}-01", f"{year}-12"
-    before_closing = [b for b in balances if b.period == december and b.closing
+    before_closing = [b for b in balances if b.period == december == last_month and b.closing
                       and b.account_code.startswith(budget_prefixes)]
     if before_closing:
         # income and expense not yet closed: December's 8xxx balances are not the year's end
