@@ -7,7 +7,6 @@ leaves dist/ untouched.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Callable
 from . import __version__
 from .errors import InputError, TemplateError
 from .ingest import read_folder
+from .ingest.config import FolderSettings, folder_settings
 from .ingest.records import IngestResult
 from .checks import CHECK_SHEET, CheckResult, Finding, build_checks
 from .model import UnknownName, Workbook
@@ -23,15 +23,6 @@ from .tables import (basic_info_sheet, budget_sheet, build_tables, contents_shee
                      prior_year_sheet, working_paper_sheet)
 from .templates import Template, load_template
 from .working_paper import QUERY_TABLES, WorkingPaper, build_working_paper
-
-FOLDER_NAME = re.compile(r"^(?P<department>.+?)[-_ ](?P<year>(19|20)\d{2})$")
-
-
-@dataclass
-class FolderSettings:
-    department: str
-    year: int
-
 
 @dataclass
 class BuildResult:
@@ -53,31 +44,6 @@ class BuildResult:
     @property
     def not_checked(self) -> list[str]:
         return self.checks.not_checked
-
-
-def folder_settings(folder: Path) -> FolderSettings:
-    """Department and year: from jdzxlsx.toml when present, else from the folder's name
-    (<单位>-<年度>, as the sample is named)."""
-    config = folder / "jdzxlsx.toml"
-    if config.exists():
-        try:
-            data = tomllib.loads(config.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise InputError(f"配置文件格式错误：{error}", file="jdzxlsx.toml",
-                             hint='按 README 中的示例修改（中文键名要加引号，如 "部门" = "某局"、"年度" = 2020），'
-                                  "或删除该文件。") from None
-        department, year = data.get("部门") or data.get("department"), data.get("年度") or data.get("year")
-        if department and year:
-            if not str(year).strip().isdigit():
-                raise InputError(f"年度「{year}」不是年份。", file="jdzxlsx.toml",
-                                 hint='写成 "年度" = 2020。')
-            return FolderSettings(str(department), int(str(year).strip()))
-    match = FOLDER_NAME.match(folder.resolve().name)
-    if not match:
-        raise InputError(f"无法从目录名「{folder.resolve().name}」得知部门和年度。",
-                         hint="把目录命名为「部门名称-年度」（如 景德镇市陶瓷产业发展局-2020），"
-                              '或在目录中放一个 jdzxlsx.toml，写明 "部门" = "…" 和 "年度" = 2020。')
-    return FolderSettings(match["department"], int(match["year"]))
 
 
 def year_template(year: int, folder: Path | None = None) -> Template:
