@@ -11,12 +11,14 @@ import sys
 import unicodedata
 from collections import Counter
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 from . import __version__
 from .archive import archive_build, manifest_for
 from .checks import SEVERITIES, Finding, read_check_sheet, tolerance_text
 from .errors import InputError, JdzxlsxError
+from .failures import fault_message, os_error_message, write_fault_log
 from .pipeline import BuildResult, build
 from .xlsx import write_workbook
 
@@ -99,36 +101,28 @@ def _pad(text: str, width: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
         return EXIT_BAD_INPUT
     try:
-        if args.command == "build":
-            return _build(args)
-        if args.command == "check":
-            return _check(args)
+        return COMMANDS[args.command](args)
     except JdzxlsxError as error:
         print(f"\n错误：{error}", file=sys.stderr)
         print("未生成任何文件。", file=sys.stderr)
         return error.exit_code
     except OSError as error:          # a folder that is a file, no permission, disk full …
-        print(f"\n错误：读写文件失败：{error.strerror or error}（{error.filename or ''}）",
-              file=sys.stderr)
-        print("  处理办法：检查输入目录和输出目录（--dist）是否存在、可写、磁盘是否已满。未生成任何文件。",
-              file=sys.stderr)
+        print(f"\n错误：{os_error_message(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("\n已中断，未生成任何文件。", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception as error:  # noqa: BLE001 - the user gets a message, the developer the trace
+    except Exception as error:  # noqa: BLE001 - the user gets a message, the developer the log
         if os.environ.get("JDZXLSX_DEBUG"):
             raise
-        print(f"\n内部错误：{type(error).__name__}: {error}\n"
-              "  这是 jdzxlsx 的缺陷，不是您的数据问题。请把这段信息和输入目录一起反馈给维护者"
-              "（设置环境变量 JDZXLSX_DEBUG=1 可看到详细信息）。", file=sys.stderr)
+        print(f"\n{fault_message(write_fault_log(error, argv))}", file=sys.stderr)
         return EXIT_INTERNAL
-    return EXIT_BAD_INPUT
 
 
 def _build(args) -> int:
@@ -175,6 +169,8 @@ def _exit_code(findings: list[Finding], strict: bool) -> int:
 def _number(value, unit: str) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return str(value)       # text typed over a figure in a saved 核对表: shown as it is
     if unit in ("人", "行"):
         return f"{value:,.0f}"
     return f"{value:,.2f}"
@@ -189,8 +185,8 @@ def _values(f: Finding) -> str:
     parts = [f"左 {_number(f.left, f.unit)}", f"右 {_number(f.right, f.unit)}"]
     if f.difference not in (None, ""):
         parts.append(f"差 {_number(f.difference, f.unit)}")
-    text = "，".join(parts) + f" {f.unit}"
-    if f.ratio not in (None, ""):
+    text = "，".join(parts) + f" {f.unit or ''}"
+    if isinstance(f.ratio, (int, float, Decimal)) and not isinstance(f.ratio, bool):
         text += f"；比率 {f.ratio:.2%}"
     return f"（{text}）"
 
@@ -252,6 +248,8 @@ def _summary(result: BuildResult, archived) -> None:
     print(f"  已生成第 {archived.version} 版（SHA-256 {archived.sha256[:16]}…），清单："
           f"{archived.manifest.name}", file=out)
 
+
+COMMANDS = {"build": _build, "check": _check}
 
 
 if __name__ == "__main__":
