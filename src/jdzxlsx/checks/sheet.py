@@ -21,6 +21,9 @@ SUMMARY_TOP = 3
 PARAMETERS_TOP = SUMMARY_TOP + len(SEVERITIES) + 3
 PARAMETERS_TITLE = "参数（可改；改后全部结论重算）"
 NOT_CHECKED = "未核对"
+# A typed number, not a formula: `check` on a saved workbook compares it with the rows it finds,
+# so a deleted row is a failure rather than a silently shorter list.
+ROWS_AT_BUILD = "生成时的核对项数"
 
 
 def detail_header_row(parameters: int) -> int:
@@ -92,6 +95,8 @@ def render_rows(sheet: Sheet, result: CheckResult, rules: CheckRules) -> None:
         verdicts.append((Ref(f"{base}.结论"), rule.severity))
 
     _summary(sheet, verdicts, first, last)
+    sheet.text(SUMMARY_TOP - 1, 2, ROWS_AT_BUILD, "label")
+    sheet.number(SUMMARY_TOP - 1, 3, len(result.rows), "count")
     for offset, text in enumerate(result.not_checked, start=2):
         sheet.text(last + offset, 0, NOT_CHECKED, "cell_text")
         sheet.text(last + offset, 2, text, "cell_text")
