@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .archive import archive_build, manifest_for
+from .archive import archive_build, manifest_for, name_source
 from .checks import SEVERITIES, Finding, read_check_sheet, tolerance_text
 from .errors import InputError, JdzxlsxError
 from .pipeline import BuildResult, build
@@ -140,7 +140,8 @@ def _build(args) -> int:
     print("生成工作簿……", file=sys.stderr)
     archived = archive_build(args.dist, result.settings.department, result.settings.year,
                              lambda path: write_workbook(result.book, path),
-                             manifest_for(result, args.folder, started))
+                             manifest_for(result, args.folder, started),
+                             source=name_source(args.folder))
     _summary(result, archived)
     _report(result.findings, result.not_checked, tolerance_text(result.checks.parameters))
     print(archived.workbook)
