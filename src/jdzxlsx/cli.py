@@ -15,6 +15,9 @@ from pathlib import Path
 
 from . import __version__
 from .archive import archive_build, manifest_for, name_source
+from .archive.diff import diff_command
+from .archive.history import history_command
+from .archive.verify import verify_command
 from .checks import SEVERITIES, Finding, read_check_sheet, tolerance_text
 from .errors import InputError, JdzxlsxError
 from .pipeline import BuildResult, build
@@ -78,6 +81,24 @@ def _parser() -> argparse.ArgumentParser:
                            help="发现「错误」级不符时以退出码 1 结束")
     check_cmd.add_argument("--templates", type=Path, metavar="模板目录",
                            help="改用该模板目录（可用 template.toml 的 base 继承某年度的模板）")
+    verify_cmd = commands.add_parser(
+        "verify", help="核验输出目录中每个版本：工作簿与其清单记录的 SHA-256 是否一致，有无缺失或多余")
+    verify_cmd.add_argument("--dist", type=Path, default=Path("dist"), metavar="输出目录",
+                            help="要核验的输出目录（默认 dist/）")
+    history_cmd = commands.add_parser(
+        "history", help="列出某部门的各个版本：生成时间、期间、输入文件数和主要数字")
+    history_cmd.add_argument("department", metavar="部门", help="部门名称，即 dist/ 下的文件夹名")
+    history_cmd.add_argument("--dist", type=Path, default=Path("dist"), metavar="输出目录",
+                             help="输出目录（默认 dist/）")
+    history_cmd.add_argument("--year", type=int, metavar="年度", help="只列该年度的版本，如 2020")
+    diff_cmd = commands.add_parser(
+        "diff", help="比较两个版本：列出公开表中变动的数字和核对表中变动的结论")
+    diff_cmd.add_argument("items", nargs="+", metavar="版本",
+                          help="两个工作簿的路径；或 部门 与两个版本号，如 某局 v001 v002")
+    diff_cmd.add_argument("--dist", type=Path, default=Path("dist"), metavar="输出目录",
+                          help="按版本号比较时的输出目录（默认 dist/）")
+    diff_cmd.add_argument("--year", type=int, metavar="年度",
+                          help="按版本号比较、该部门有多个年度时指定年度")
     return parser
 
 
@@ -108,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "verify":
+            return verify_command(args.dist)
+        if args.command == "history":
+            return history_command(args.dist, args.department, args.year)
+        if args.command == "diff":
+            return diff_command(args.items, args.dist, args.year)
     except JdzxlsxError as error:
         print(f"\n错误：{error}", file=sys.stderr)
         print("未生成任何文件。", file=sys.stderr)
