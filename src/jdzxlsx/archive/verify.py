@@ -95,8 +95,10 @@ def verify_folder(folder: Path, department: str, year: int, report: Report) -> N
             report.problems.append(Problem(
                 workbook, "没有清单：无法核验其来历。处理：若不是 jdzxlsx 生成的文件，请移出 dist/；"
                           "否则从备份恢复其清单（.manifest.json）。", True))
+    explained = set(pending.values())
+    explained |= {t.with_name(t.name[:-len(TEMP_MANIFEST)] + TEMP_WORKBOOK) for t in explained}
     for temp in temps:
-        if temp in pending.values():
+        if temp in explained:                 # part of the pending publication reported above
             continue
         workbook_temp = temp if temp.name.endswith(TEMP_WORKBOOK) else None
         if workbook_temp is None:
