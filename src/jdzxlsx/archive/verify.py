@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from .store import (TEMP_MANIFEST, TEMP_WORKBOOK, is_alive, pending_publication, sha256_file, temporary_files, version_pattern)
+from .store import version_pattern
+from .temps import (TEMP_MANIFEST, TEMP_WORKBOOK, is_alive, pending_publication, sha256_file,
+                    temporary_files)
 
 PENDING = "发布未完成（下次生成时自动补全）"
 
