@@ -28,7 +28,7 @@ def _refused(folder) -> str:
 
 def test_the_folder_name_gives_department_and_year(tmp_path):
     folder = _folder(tmp_path, None, "某局-2021")
-    assert folder_settings(folder) == FolderSettings("某局", 2021, ())
+    assert folder_settings(folder) == FolderSettings("某局", 2021, (), "输入目录名「某局-2021」")
 
 
 def test_the_configuration_overrides_the_folder_name(tmp_path):
@@ -38,7 +38,7 @@ def test_the_configuration_overrides_the_folder_name(tmp_path):
 
 def test_a_configuration_giving_only_the_department_takes_the_year_from_the_folder(tmp_path):
     folder = _folder(tmp_path, '"部门" = "甲局"\n', "乙局-2020")
-    assert folder_settings(folder) == FolderSettings("甲局", 2020, ())
+    assert folder_settings(folder) == FolderSettings("甲局", 2020, (), "jdzxlsx.toml")
 
 
 def test_a_configuration_saved_with_a_bom_is_read(tmp_path):
@@ -95,7 +95,7 @@ def test_a_year_written_as_text_digits_is_accepted(tmp_path):
     assert folder_settings(_folder(tmp_path, '"部门" = "甲局"\n"年度" = " 2020 "\n')).year == 2020
 
 
-@pytest.mark.parametrize("department", ["../../x", "a/b", "..", "甲\\乙", "CON"])
+@pytest.mark.parametrize("department", ["../../x", "a/b", "..", "甲\\乙", "CON", ""])
 def test_a_department_that_is_not_one_folder_name_is_refused(tmp_path, department):
     text = f'"部门" = "{department.replace(chr(92), chr(92) * 2)}"\n"年度" = 2020\n'
     message = _refused(_folder(tmp_path, text))

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from . import __version__
 from .archive import archive_build, manifest_for
+from .archive.diff import diff_command
+from .archive.history import history_command
+from .archive.verify import verify_command
 from .checks import SEVERITIES, Finding, read_check_sheet, tolerance_text
 from .errors import InputError, JdzxlsxError
 from .failures import fault_message, os_error_message, write_fault_log
@@ -80,6 +83,24 @@ def _parser() -> argparse.ArgumentParser:
                            help="发现「错误」级不符时以退出码 1 结束")
     check_cmd.add_argument("--templates", type=Path, metavar="模板目录",
                            help="改用该模板目录（可用 template.toml 的 base 继承某年度的模板）")
+    verify_cmd = commands.add_parser(
+        "verify", help="核验输出目录中每个版本：工作簿与其清单记录的 SHA-256 是否一致，有无缺失或多余")
+    verify_cmd.add_argument("--dist", type=Path, default=Path("dist"), metavar="输出目录",
+                            help="要核验的输出目录（默认 dist/）")
+    history_cmd = commands.add_parser(
+        "history", help="列出某部门的各个版本：生成时间、期间、输入文件数和主要数字")
+    history_cmd.add_argument("department", metavar="部门", help="部门名称，即 dist/ 下的文件夹名")
+    history_cmd.add_argument("--dist", type=Path, default=Path("dist"), metavar="输出目录",
+                             help="输出目录（默认 dist/）")
+    history_cmd.add_argument("--year", type=int, metavar="年度", help="只列该年度的版本，如 2020")
+    diff_cmd = commands.add_parser(
+        "diff", help="比较两个版本：列出公开表中变动的数字和核对表中变动的结论")
+    diff_cmd.add_argument("items", nargs="+", metavar="版本",
+                          help="两个工作簿的路径；或 部门 与两个版本号，如 某局 v001 v002")
+    diff_cmd.add_argument("--dist", type=Path, default=Path("dist"), metavar="输出目录",
+                          help="按版本号比较时的输出目录（默认 dist/）")
+    diff_cmd.add_argument("--year", type=int, metavar="年度",
+                          help="按版本号比较、该部门有多个年度时指定年度")
     return parser
 
 
@@ -110,8 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except JdzxlsxError as error:
         print(f"\n错误：{error}", file=sys.stderr)
-        print("未生成任何文件。", file=sys.stderr)
+        if args.command == "build":
+            print("未生成任何文件。", file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:           # `jdzxlsx diff … | head` closed the pipe: nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:          # a folder that is a file, no permission, disk full …
         print(f"\n错误：{os_error_message(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -134,7 +159,8 @@ def _build(args) -> int:
     print("生成工作簿……", file=sys.stderr)
     archived = archive_build(args.dist, result.settings.department, result.settings.year,
                              lambda path: write_workbook(result.book, path),
-                             manifest_for(result, args.folder, started))
+                             manifest_for(result, args.folder, started),
+                             source=result.settings.department_source)
     _summary(result, archived)
     _report(result.findings, result.not_checked, tolerance_text(result.checks.parameters))
     print(archived.workbook)
@@ -249,7 +275,10 @@ def _summary(result: BuildResult, archived) -> None:
           f"{archived.manifest.name}", file=out)
 
 
-COMMANDS = {"build": _build, "check": _check}
+COMMANDS = {"build": _build, "check": _check,
+            "verify": lambda args: verify_command(args.dist),
+            "history": lambda args: history_command(args.dist, args.department, args.year),
+            "diff": lambda args: diff_command(args.items, args.dist, args.year)}
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ def safe_component(text: str, what: str, source: str) -> str:
     def refuse(reason: str) -> InputError:
         shown = text if isinstance(text, str) else repr(text)
         printable = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in shown)
-        return InputError(f"{what}「{printable}」不能用作文件夹或文件名：{reason}。", file=source,
+        return InputError(f"{source}中的{what}「{printable}」不能用作文件夹或文件名：{reason}。",
                           hint=f"在{source}中把{what}{_REMEDY}。")
 
     if not isinstance(text, str):
@@ -81,10 +81,10 @@ def inside(root: Path, *components: str, what: str = "路径名", source: str = 
         base = root.resolve()
         resolved = path.resolve()
     except (RuntimeError, OSError):      # a symlink loop (RuntimeError before Python 3.13)
-        raise InputError(f"「{path}」含有循环的符号链接。", file=source,
+        raise InputError(f"「{path}」含有循环的符号链接（来自{source}）。",
                          hint=f"删除「{root}」中的符号链接，或换一个输出目录（--dist）。") from None
     if resolved != base and base not in resolved.parents:
         raise InputError(f"「{path}」实际指向「{resolved}」，在输出目录「{base}」之外"
-                         "（其中有指向别处的符号链接）。", file=source,
+                         f"（其中有指向别处的符号链接；来自{source}）。",
                          hint=f"删除「{root}」中指向别处的符号链接，或换一个输出目录（--dist）。")
     return resolved

@@ -5,7 +5,8 @@ name exists), so two concurrent builds take two versions and a crash leaves no h
 """
 
 from .manifest import manifest_for
-from .store import VERSION_DIGITS, Archived, archive_build, sha256_file, stem, versions
+from .store import (VERSION_DIGITS, Archived, archive_build, sha256_file, stem,
+                    versions)
 
 __all__ = ["archive_build", "manifest_for", "Archived", "versions", "stem", "sha256_file",
            "VERSION_DIGITS"]

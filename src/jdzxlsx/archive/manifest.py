@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 
 def manifest_for(result, input_folder: Path, built_at) -> dict:
     """What a version is made of: every input with its SHA-256, tool and template versions,
-    period, check counts and line counts (the output's own hash is added on publishing)."""
+    period, check counts, line counts and key figures (the output's own hash is added on
+    publishing)."""
     from .. import __version__
     from ..checks import SEVERITIES, VERDICTS
 
@@ -37,5 +39,20 @@ def manifest_for(result, input_folder: Path, built_at) -> dict:
             "units": len(paper.units),
             "formula_cells": len(result.book.formula_cells()),
         },
+        "key_figures": key_figures(result),
+        "key_figures_unit": "万元",
         "input_folder": str(input_folder),
     }
+
+
+def key_figures(result) -> dict[str, str]:
+    """The template's key figures, label → the workbook's cached value with 2 decimals, as the
+    build's summary prints them (``jdzxlsx history`` lists them)."""
+    cells = result.book.formula_cells()
+    figures = {}
+    for cell_id, label in result.template.key_figures:
+        if cell_id in cells:
+            value = cells[cell_id][1].value
+            number = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+            figures[label] = f"{value:.2f}" if number else str(value)
+    return figures

@@ -32,6 +32,7 @@ class FolderSettings:
     department: str
     year: int
     ignore: tuple[str, ...] = field(default=())
+    department_source: str = CONFIG_FILE     # where the name came from, for the path gate's words
 
 
 def folder_settings(folder: Path) -> FolderSettings:
@@ -39,6 +40,7 @@ def folder_settings(folder: Path) -> FolderSettings:
     (<单位>-<年度>, as the samples are named)."""
     values = _read_config(folder / CONFIG_FILE)
     department, year = values.get("department"), values.get("year")
+    source = CONFIG_FILE
     if department is None or year is None:
         name = folder.resolve().name
         match = FOLDER_NAME.match(name)
@@ -48,10 +50,11 @@ def folder_settings(folder: Path) -> FolderSettings:
                              hint="把目录命名为「部门名称-年度」（如 景德镇市陶瓷产业发展局-2020），"
                                   f"或在目录中放一个 {CONFIG_FILE}，写明 {_EXAMPLE}。")
         if department is None:
-            department = safe_component(match["department"], "部门", f"输入目录名「{name}」")
+            source = f"输入目录名「{name}」"
+            department = safe_component(match["department"], "部门", source)
         if year is None:
             year = _year(int(match["year"]), f"输入目录名「{name}」")
-    return FolderSettings(department, year, values.get("ignore", ()))
+    return FolderSettings(department, year, values.get("ignore", ()), source)
 
 
 def _read_config(path: Path) -> dict:
