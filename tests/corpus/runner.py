@@ -1,0 +1,77 @@
+"""Run `jdzxlsx` in a child process as a user would, and measure what it did: exit code,
+output, its own peak memory (os.wait4 gives the rusage of exactly that child), and every file
+it created or changed anywhere under the case's root."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+# A runaway reader must fail the test, not the CI machine: the child's address space is capped
+# well above the 1 GB the product promises and well below the machine.
+ADDRESS_SPACE_CAP = 3 * 2**30
+TIMEOUT_SECONDS = 300
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+    peak_rss_bytes: int
+
+    @property
+    def peak_rss_mib(self) -> float:
+        return self.peak_rss_bytes / 2**20
+
+
+def jdzxlsx(args: list[str], cwd: Path, *, log_dir: Path, file_size_limit: int | None = None,
+            timeout: int = TIMEOUT_SECONDS) -> Run:
+    """``file_size_limit`` (bytes) makes every write beyond it fail with EFBIG, the way a full
+    disk fails a write, without needing a full disk."""
+    out, err = cwd / ".run.stdout", cwd / ".run.stderr"
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_CAP, ADDRESS_SPACE_CAP))
+        if file_size_limit is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)     # EFBIG instead of a signal
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+
+    env = {**os.environ, "JDZXLSX_LOG_DIR": str(log_dir), "PYTHONIOENCODING": "utf-8"}
+    env.pop("JDZXLSX_DEBUG", None)
+    with open(out, "wb") as stdout, open(err, "wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-m", "jdzxlsx.cli", *args], cwd=cwd,
+                                 stdout=stdout, stderr=stderr, env=env, preexec_fn=limits)
+        timer = threading.Timer(timeout, child.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
+    run = Run(child.returncode, out.read_text("utf-8", "replace"),
+              err.read_text("utf-8", "replace"), usage.ru_maxrss * 1024)   # KiB on Linux
+    out.unlink()
+    err.unlink()
+    return run
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file and folder under root (symlinks not followed) with its size and mtime."""
+    found = {}
+    for path in [root, *root.rglob("*")]:
+        stat = path.lstat()
+        found[path.relative_to(root).as_posix()] = (stat.st_size if path.is_file() else -1,
+                                                     stat.st_mtime_ns)
+    return found
+
+
+def changes(before: dict, after: dict) -> list[str]:
+    return sorted(name for name in before.keys() | after.keys()
+                  if before.get(name) != after.get(name) and name != ".")
