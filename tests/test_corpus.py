@@ -43,8 +43,8 @@ def test_a_hostile_input_ends_as_its_case_says(case: Case, tmp_path):
     for word in case.words:
         assert word in said, f"「{word}」 not in:\n{said}"
     assert run.peak_rss_bytes < PEAK_MEMORY_LIMIT, f"{run.peak_rss_mib:.0f} MiB"
-    outside = [name for name in changes(before, after) if not name.startswith("work/dist")
-               and name != "work"]
+    outside = [name for name in changes(before, after) if not name.startswith("work/dist/")
+               and name != "work/dist"]
     assert outside == [], f"written outside dist/: {outside}"
     if case.code == 0:
         assert re.search(rf"收入总计\s+{re.escape(case.total)}", said), said

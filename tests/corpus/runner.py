@@ -63,12 +63,15 @@ def jdzxlsx(args: list[str], cwd: Path, *, log_dir: Path, file_size_limit: int |
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """Every file and folder under root (symlinks not followed) with its size and mtime."""
+    """Every file (size and mtime), folder and symlink under root, symlinks not followed. A
+    folder counts by its existence: creating and removing a temporary file inside it leaves it
+    as it was."""
     found = {}
     for path in [root, *root.rglob("*")]:
         stat = path.lstat()
-        found[path.relative_to(root).as_posix()] = (stat.st_size if path.is_file() else -1,
-                                                     stat.st_mtime_ns)
+        kind = ("link", os.readlink(path)) if path.is_symlink() else (
+            ("dir",) if path.is_dir() else (stat.st_size, stat.st_mtime_ns))
+        found[path.relative_to(root).as_posix()] = kind
     return found
 
 
