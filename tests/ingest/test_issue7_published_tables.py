@@ -130,7 +130,7 @@ def test_table_01_and_key_figure_sheet_together_give_their_items_twice(files):
 def jdzxlsx_book(files, year=2019, name="上年决算.xlsx"):
     """The layout jdzxlsx writes: 万元 tables with their 元 columns beside them, and a 底稿 that
     looks like a ledger (it must never be read as one)."""
-    title = [[f"收入支出决算总表"], [None] * 5 + ["公开01表"],
+    title = [["收入支出决算总表"], [None] * 5 + ["公开01表"],
              ["编制单位：景德镇市陶瓷产业发展局", None, None, f"{year}年度", None, "单位：万元"]]
     head = [["收入", None, None, "支出", None, None, None, "计算列（元，勿打印）：万元数 = ROUND(元/10000,2)"],
             ["项目", "行次", "金额", "项目", "行次", "金额", None, "收入金额（元）", "支出金额（元）"],

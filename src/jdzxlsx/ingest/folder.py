@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .extract import SheetRecords, extract
+from .faults import faulty_header_error
 from .headers import MergedCells
 from .identify import Identified, identify
 from .kinds import catalogue
@@ -104,6 +105,8 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
                              file=relative, sheet=raw.name,
                              hint="请放入 jdzxlsx 生成、未改动表样的上年工作簿，或把上年主要数据"
                                   "另列为「项目 | 上年决算数」两列的表。")
+        if not isinstance(found, Identified) and found.faulty is not None:
+            raise faulty_header_error(found.faulty, found.reason, relative, raw.name)
         if not isinstance(found, Identified):
             skipped.append(f"{relative}「{raw.name}」: {found.reason}")
             continue
