@@ -23,7 +23,7 @@ from jdzxlsx.ingest.cells import (CellError, parse_amount, parse_auxiliary, pars
     (" 1 234.50 ", "1234.50"),
     ("¥88.00", "88.00"),
     ("−5.00", "-5.00"),             # U+2212 minus sign
-    ("1.005", "1.01"),              # ROUND_HALF_UP to the fen
+    ("1.000", "1.00"),              # zeros beyond the fen are no decimals (1.005 is refused)
 ])
 def test_amount_text_and_numbers_become_exact_decimal_yuan(cell, expected):
     assert parse_amount(cell) == Decimal(expected)

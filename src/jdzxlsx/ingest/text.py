@@ -23,7 +23,8 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # beyond 1e15 a float's digits are not what was typed: 1e+28, not 99999999999999995…
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     return str(value).strip()
