@@ -17,7 +17,7 @@ from . import cells
 from .builders import BUILDERS
 from .finish import finish
 from .cells import ZERO, CellError
-from .faults import ambiguous_columns_error
+from .faults import ambiguous_columns_error, refuse_too_long, uncached_formula_error
 from .headers import ONE, Column, MergedCells, raw_cell, title_info, title_texts
 from .identify import Identified
 from .kinds import Catalogue, FieldSpec
@@ -47,6 +47,9 @@ def extract(raw: RawSheet, found: Identified, catalogue: Catalogue, file: str,
     merged = merged or MergedCells(raw)
     title = title_info(title_texts(raw, found.header_row, merged), catalogue.words)
     sheet = SheetContext(file, raw, found, title, catalogue, merged, notes=[])
+    if uncached := uncached_formula_error(raw, file):
+        raise uncached
+    refuse_too_long(sheet, title.unit, "编制单位", None, None)
     _refuse_ambiguous_columns(sheet)
     _refuse_period_range(sheet)
     builder = BUILDERS[found.kind.id]
@@ -205,6 +208,7 @@ def _parse_row(sheet: SheetContext, index: int) -> dict[str, object] | None:
             raw = raw_cell(sheet.raw, index, column.index)
         else:
             raw = sheet.merged.value(sheet.raw, index, column.index, vertical_only=True)
+        refuse_too_long(sheet, raw, column.text, index, column.index)
         try:
             if spec.type == "auxiliary":
                 auxiliary = cells.parse_auxiliary(raw)
