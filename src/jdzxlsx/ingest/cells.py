@@ -15,7 +15,7 @@ from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal, DecimalException
 
 from .kinds import catalogue
-from .text import cell_text, fold
+from .text import ascii_digits, cell_text, fold
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -248,8 +248,8 @@ def parse_month_or_day(value: object, upper: int) -> int | None:
     """The 月 or 日 column of older 明细账 layouts that split the date."""
     if value is None or cell_text(value) == "":
         return None
-    text = unicodedata.normalize("NFKC", cell_text(value)).rstrip("月日号")
-    if text.isdigit() and 1 <= int(text) <= upper:
+    text = ascii_digits(cell_text(value)).rstrip("月日号")
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= upper:
         return int(text)
     raise CellError(f"1～{upper} 的整数", value)
 
@@ -267,7 +267,7 @@ def split_code_name(value: object) -> tuple[str, str]:
     match = _CODE_NAME.match(text)
     if not match:
         return "", text
-    code = re.sub(r"\D", "", unicodedata.normalize("NFKC", match[1]))
+    code = re.sub(r"[^0-9]", "", ascii_digits(match[1]))
     return code, match[2].strip()
 
 

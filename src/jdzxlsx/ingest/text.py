@@ -63,6 +63,16 @@ def without_leading_code(folded: str) -> str:
     return folded[match.end():] if match else ""
 
 
+def ascii_digits(text: str) -> str:
+    """NFKC (full-width ２ and superscript ² become 2), then every other decimal digit (Arabic-
+    Indic ٢ …) as its ASCII digit. Digit-like signs that are no decimal digit (Ethiopic ፪)
+    stay as they are, and so are no digits to the parsers."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
 def squeeze(text: str) -> str:
     """Collapse runs of whitespace (HTML cells, wrapped header texts) to one space."""
     return _WHITESPACE.sub(" ", text).strip()
