@@ -134,3 +134,9 @@ def test_zero_marks_are_the_catalogues_words():
     assert parse_amount("——") == Decimal("0.00")
     assert parse_amount("x", zero_marks={"x"}) == Decimal("0.00")
     assert parse_count("/") is None
+
+
+def test_period_cell_holding_a_serial_date_number_is_that_dates_month():
+    """Found by the property tests: 36526 (2000-01-01) was read as "3652-6" and refused."""
+    assert (parse_period(36526), parse_period(29952.0), parse_period(202001)) == (
+        "2000-01", "1982-01", "2020-01")

@@ -129,3 +129,14 @@ def test_budget_quota_prior_year_figure_and_head_count_take_the_guarded_path(fil
     with pytest.raises(InputError) as caught:
         files.read()
     assert caught.value.message == "「编制数」列应为人数（0～10,000,000 的整数），实际为「1e+28」"
+
+
+@pytest.mark.parametrize("cell", [12.0001, 999999999999.001, 12.001])
+def test_a_typed_third_or_fourth_decimal_is_no_float_noise(cell):
+    with pytest.raises(CellError) as caught:
+        parse_amount(cell)
+    assert caught.value.expected == TOO_PRECISE
+
+
+def test_cancellation_noise_of_large_operands_is_no_decimal():
+    assert parse_amount(9876543210.12 - 9876543210.11) == D("0.01")

@@ -94,11 +94,12 @@ def _without_float_noise(value: float, number: Decimal, places: int) -> Decimal:
     Excel) → 0; 12.345 stays 12.345 and is refused.
 
     Noise is a few units in the last place of the float, or of the operands it came from
-    (hence the floor, a thousandth of the last allowed decimal); never near half of it."""
+    (hence the floor: 0.00005 元, so a typed 12.0001 is still refused); never as much as a
+    twentieth of the last allowed decimal, so a typed 12.001 is no noise even near 1 万亿."""
     quantum = Decimal(1).scaleb(-places)
     rounded = number.quantize(quantum, rounding=ROUND_HALF_UP)
     step = float(quantum)
-    tolerance = min(max(_NOISE_ULPS * math.ulp(value), step / 1000), step * 0.4)
+    tolerance = min(max(_NOISE_ULPS * math.ulp(value), step / 200), step / 20)
     if rounded != number and abs(value - float(rounded)) <= tolerance:
         return rounded
     return number
@@ -222,7 +223,10 @@ def parse_period(value: object, year: int | None = None) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return f"{value.year:04d}-{value.month:02d}"
     text = unicodedata.normalize("NFKC", cell_text(value)).strip()
-    if match := _PERIOD_TEXT.match(text):
+    # A number of five digits is an Excel serial date (29952 is 1982-01-01), not "YYYYM".
+    serial = isinstance(value, (int, float)) and not isinstance(value, bool) and len(text) == 5
+    if (match := _PERIOD_TEXT.match(text)) and _is_period(int(match[1]), int(match[2])) \
+            and not serial:
         return _make_period(int(match[1]), int(match[2]), value)
     if (match := _MONTH_TEXT.match(text)) and year:
         return _make_period(year, int(match[1]), value)
@@ -238,8 +242,12 @@ def _try_date(value: object) -> dt.date | None:
         return None
 
 
+def _is_period(year: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1900 <= year <= 2999
+
+
 def _make_period(year: int, month: int, found: object) -> str:
-    if not (1 <= month <= 12 and 1900 <= year <= 2999):
+    if not _is_period(year, month):
         raise CellError(_PERIOD_EXPECTED, found)
     return f"{year:04d}-{month:02d}"
 
