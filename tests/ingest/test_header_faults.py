@@ -119,3 +119,13 @@ def test_catalogue_refuses_resembles_beyond_its_require_groups():
                             "fields": {"a": {"type": "text", "aliases": ["甲"]}}}}}
     with pytest.raises(TemplateError, match="resembles 应为 0～1"):
         parse_catalogue(data)
+
+
+def test_a_header_meeting_two_kinds_equally_stops_naming_both(files):
+    files.xlsx("基础信息.xlsx", {"S": [["单位名称", "单位性质", "人员类别", "编制数"],
+                                      ["甲局", "行政", "行政编制", 5]]})
+    with pytest.raises(InputError) as caught:
+        files.read()
+    assert caught.value.message == (
+        "这张表看起来是「预算单位」（第 1 行是表头），但无法读取：表头同时符合「预算单位」和「人员编制」，"
+        "无法判断是哪一种，请删去多余的列。找到的列：「单位名称」（第 A 列）、「单位性质」（第 B 列）")
