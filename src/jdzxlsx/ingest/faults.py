@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..errors import InputError, column_letter
 from .identify import Identified
+from .kinds import KindSpec
 from .readers import RawSheet
 from .readers.limits import MAX_TEXT_CHARS
 from .rows import SheetContext
@@ -39,12 +40,29 @@ def ambiguous_columns_error(found: Identified, file: str, sheet: str) -> InputEr
                       hint="请删去其中一列，或把不用的一列改名（如在列名前加「备注」）后重新运行。")
 
 
+def missing_columns(kind: KindSpec, matched: set[str]) -> list[str]:
+    """The columns an unmet header lacks, readably: 「贷方」 beside a 借方, or the alternatives
+    of a require group it does not touch at all (「科目」或「科目编码」或「科目名称」)."""
+    wanted = []
+    for group in kind.require:
+        if any(set(alternative) <= matched for alternative in group):
+            continue
+        if near := [alt for alt in group if set(alt) & matched]:
+            alternative = max(near, key=lambda alt: len(set(alt) & matched))
+            wanted.append("、".join(f"「{kind.fields[name].label}」" for name in alternative
+                                   if name not in matched))
+        else:
+            wanted.append("或".join("+".join(f"「{kind.fields[name].label}」" for name in alt)
+                                   for alt in group))
+    return wanted
+
+
 def faulty_header_error(found: Identified, reason: str, file: str, sheet: str) -> InputError:
     """The sheet's header is clearly ``found.kind`` but incomplete, doubled or undecidable.
 
     Names the header row, what is missing and doubled, and every column found."""
     kind = found.kind
-    problems = [f"缺少{text}列" for text in kind.missing(set(found.columns))]
+    problems = [f"缺少{text}列" for text in missing_columns(kind, set(found.columns))]
     if doubled := duplicate_text(found):
         problems.append(doubled)
     if not problems:

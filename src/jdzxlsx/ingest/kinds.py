@@ -87,24 +87,6 @@ class KindSpec:
         not read, it stops the build (it is never skipped as "no kind")."""
         return bool(self.resembles) and self.touched(matched) >= self.resembles
 
-    def missing(self, matched: set[str]) -> list[str]:
-        """The columns an unmet header lacks, readably: 「贷方」 beside a 借方, or the
-        alternatives of a group it does not touch at all."""
-        wanted = []
-        for group in self.require:
-            if any(set(alternative) <= matched for alternative in group):
-                continue
-            near = [alt for alt in group if set(alt) & matched]
-            if near:
-                alternative = max(near, key=lambda alt: len(set(alt) & matched))
-                wanted.append("、".join(f"「{self.fields[name].label}」" for name in alternative
-                                       if name not in matched))
-            else:
-                wanted.append("或".join(
-                    "+".join(f"「{self.fields[name].label}」" for name in alternative)
-                    for alternative in group))
-        return wanted
-
     def field_for(self, folded_label: str) -> str | None:
         return self._aliases.get(folded_label)
 
