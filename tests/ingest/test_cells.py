@@ -23,7 +23,7 @@ from jdzxlsx.ingest.cells import (CellError, parse_amount, parse_auxiliary, pars
     (" 1 234.50 ", "1234.50"),
     ("¥88.00", "88.00"),
     ("−5.00", "-5.00"),             # U+2212 minus sign
-    ("1.005", "1.01"),              # ROUND_HALF_UP to the fen
+    ("1.000", "1.00"),              # zeros beyond the fen are no decimals (1.005 is refused)
 ])
 def test_amount_text_and_numbers_become_exact_decimal_yuan(cell, expected):
     assert parse_amount(cell) == Decimal(expected)
@@ -134,3 +134,9 @@ def test_zero_marks_are_the_catalogues_words():
     assert parse_amount("——") == Decimal("0.00")
     assert parse_amount("x", zero_marks={"x"}) == Decimal("0.00")
     assert parse_count("/") is None
+
+
+def test_period_cell_holding_a_serial_date_number_is_that_dates_month():
+    """Found by the property tests: 36526 (2000-01-01) was read as "3652-6" and refused."""
+    assert (parse_period(36526), parse_period(29952.0), parse_period(202001)) == (
+        "2000-01", "1982-01", "2020-01")

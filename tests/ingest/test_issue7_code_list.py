@@ -116,13 +116,24 @@ def test_ledger_with_code_and_name_stays_a_ledger(files):
     assert result.code_lists == []
 
 
-@pytest.mark.parametrize("amount_header", ["金额", "期末余额", "年初预算数", "借方"])
+@pytest.mark.parametrize("amount_header", ["期末余额", "年初预算数"])
 def test_code_and_name_with_any_amount_column_is_never_a_code_list(files, amount_header):
     result = read(files, [["科目编码", "科目名称", amount_header], ["2011301", "行政运行", 5]])
     assert result.code_lists == []
     assert result.ledger == [] and result.balances == []
     [reason] = result.skipped
     assert "缺少列" in reason
+
+
+@pytest.mark.parametrize("amount_header", ["金额", "借方"])
+def test_code_and_name_with_a_ledger_amount_column_stops_as_an_incomplete_ledger(files,
+                                                                                  amount_header):
+    """科目 and a 借方/金额 column touch two of a ledger's three column groups (issue 8): the
+    sheet is never a code list, and never skipped either."""
+    with pytest.raises(InputError) as caught:
+        read(files, [["科目编码", "科目名称", amount_header], ["2011301", "行政运行", 5]])
+    assert caught.value.message.startswith("这张表看起来是「明细账」（第 1 行是表头），但无法读取："
+                                           "缺少「日期」或「月份」或「月」或「凭证号」或「摘要」列")
 
 
 def test_budget_with_function_code_and_name_stays_a_budget(files):

@@ -185,14 +185,18 @@ def test_prior_year_word_in_a_column_is_a_sign(files):
     assert [f.amount for f in files.read().prior_year] == [D("1.00")]
 
 
-def test_ledger_without_an_account_column_is_skipped_not_read_as_prior_year(files):
+def test_ledger_without_an_account_column_stops_not_read_as_prior_year(files):
+    """Issue 8: a sheet that clearly is a ledger with columns missing stops the build."""
     files.xlsx("a.xlsx", {"S": [["上年结转明细"], ["日期", "摘要", "项目", "金额"],
                                 ["2020-01-02", "付款", "本年收入合计", 10]]})
-    result = files.read()
-    assert (result.prior_year, result.ledger) == ([], [])
-    [reason] = result.skipped
-    assert "表头更像「明细账」" in reason
-    assert "缺少列：科目" in reason
+    with pytest.raises(InputError) as caught:
+        files.read()
+    error = caught.value
+    assert (error.file, error.sheet, error.row, error.column) == ("a.xlsx", "S", 2, None)
+    assert error.message == (
+        "这张表看起来是「明细账」（第 2 行是表头），但无法读取：缺少「科目」或「科目编码」或「科目名称」列；"
+        "缺少「方向」列。找到的列：「日期」（第 A 列）、「摘要」（第 B 列）、「项目」（第 C 列）、"
+        "「金额」（第 D 列）")
 
 
 # --- budget subtotals by code, single-month balances -----------------------------------------

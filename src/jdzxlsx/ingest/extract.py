@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..errors import column_letter
 from . import cells
 from .builders import BUILDERS
 from .finish import finish
 from .cells import ZERO, CellError
+from .faults import ambiguous_columns_error, refuse_too_long, uncached_formula_error
 from .headers import ONE, Column, MergedCells, raw_cell, title_info, title_texts
 from .identify import Identified
 from .kinds import Catalogue, FieldSpec
@@ -47,6 +47,9 @@ def extract(raw: RawSheet, found: Identified, catalogue: Catalogue, file: str,
     merged = merged or MergedCells(raw)
     title = title_info(title_texts(raw, found.header_row, merged), catalogue.words)
     sheet = SheetContext(file, raw, found, title, catalogue, merged, notes=[])
+    if uncached := uncached_formula_error(raw, file):
+        raise uncached
+    refuse_too_long(sheet, title.unit, "编制单位", None, None)
     _refuse_ambiguous_columns(sheet)
     _refuse_period_range(sheet)
     builder = BUILDERS[found.kind.id]
@@ -63,15 +66,8 @@ def _listed(record: object) -> list:
 
 def _refuse_ambiguous_columns(sheet: SheetContext) -> None:
     """Two columns that both mean one field: say which, never take the first silently."""
-    if not sheet.found.duplicates:
-        return
-    name, first, second = sheet.found.duplicates[0]
-    label = sheet.found.kind.fields[name].label
-    raise sheet.error(
-        f"「{first.text}」（第 {column_letter(first.index + 1)} 列）和「{second.text}」"
-        f"（第 {column_letter(second.index + 1)} 列）都是「{label}」列，无法判断用哪一列",
-        row=sheet.found.header_row + sheet.found.depth - 1, column=second,
-        hint="请删去其中一列，或把不用的一列改名（如在列名前加「备注」）后重新运行。")
+    if sheet.found.duplicates:
+        raise ambiguous_columns_error(sheet.found, sheet.file, sheet.raw.name)
 
 
 def _refuse_period_range(sheet: SheetContext) -> None:
@@ -212,6 +208,7 @@ def _parse_row(sheet: SheetContext, index: int) -> dict[str, object] | None:
             raw = raw_cell(sheet.raw, index, column.index)
         else:
             raw = sheet.merged.value(sheet.raw, index, column.index, vertical_only=True)
+        refuse_too_long(sheet, raw, column.text, index, column.index)
         try:
             if spec.type == "auxiliary":
                 auxiliary = cells.parse_auxiliary(raw)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from .extract import SheetRecords, extract
+from .faults import faulty_header_error
 from .headers import MergedCells
 from .identify import Identified, identify
 from .kinds import catalogue
 from .readers import read_sheets
+from .readers.limits import MAX_FILE_BYTES
 from .priorbook import prior_workbook
 from .records import IngestResult, SourceFile
 from .rows import SheetSkipped
@@ -45,19 +49,24 @@ class FileResult:
 
 
 def read_folder(folder: Path, progress: Progress | None = None,
-                year: int | None = None) -> IngestResult:
+                year: int | None = None, ignore: tuple[str, ...] = ()) -> IngestResult:
     """Read every input file of ``folder``.
 
     ``progress(i, n, relative_path)`` is called before each file, i counting from 1. ``year``
     is the folder's 年度 (the pipeline knows it from jdzxlsx.toml or the folder's name); it
-    tells last year's key figures from a 项目 | 金额 sheet of this year.
+    tells last year's key figures from a 项目 | 金额 sheet of this year. ``ignore`` holds file
+    name patterns (jdzxlsx.toml 忽略; ``*`` ``?`` ``[…]``, any case): such files are never
+    read, and noted.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"找不到输入文件夹「{folder}」",
                          hint="请指定存放明细账、预算指标等表格的文件夹。")
-    inputs, others = _input_files(folder)
+    patterns = (ignore,) if isinstance(ignore, str) else tuple(ignore)
+    inputs, others, ignored = _input_files(folder, patterns)
     result = IngestResult(folder=str(folder))
+    for path in ignored:
+        result.notes.append(f"按 jdzxlsx.toml 忽略「{path.name}」")
     for path in others:
         result.notes.append(f"未读取「{path.name}」：不是表格文件"
                             f"（可读取 {'、'.join(sorted(INPUT_SUFFIXES))}）")
@@ -72,6 +81,13 @@ def read_folder(folder: Path, progress: Progress | None = None,
 def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
     """Identify and extract every sheet of one file; ``relative`` names it in provenance."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"文件有 {size:,} 字节（约 {size / 2**20:.1f} MB），超过可读取的上限 "
+                             f"{MAX_FILE_BYTES // 2**20} MB，未读取", file=relative,
+                             hint="导出的明细账、余额表等通常只有几 MB：请检查是否放错了文件，"
+                                  "或按月分开导出；如不需要读取它，请在 jdzxlsx.toml 的「忽略」"
+                                  "中写上文件名。")
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"无法打开文件：{error.strerror}", file=relative,
@@ -104,6 +120,8 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
                              file=relative, sheet=raw.name,
                              hint="请放入 jdzxlsx 生成、未改动表样的上年工作簿，或把上年主要数据"
                                   "另列为「项目 | 上年决算数」两列的表。")
+        if not isinstance(found, Identified) and found.faulty is not None:
+            raise faulty_header_error(found.faulty, found.reason, relative, raw.name)
         if not isinstance(found, Identified):
             skipped.append(f"{relative}「{raw.name}」: {found.reason}")
             continue
@@ -119,18 +137,32 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
     return FileResult(source, sheets, skipped, book_notes)
 
 
-def _input_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """(files to read, other files worth mentioning), both sorted by name.
+def _input_files(folder: Path, ignore: tuple[str, ...] = ()
+                 ) -> tuple[list[Path], list[Path], list[Path]]:
+    """(files to read, other files worth mentioning, files ignored by pattern), each by name.
 
     Not recursive: subfolders are the user's own (old years, drafts). Hidden files, Office
     lock files ("~$…") and jdzxlsx.toml are neither read nor mentioned.
     """
-    inputs, others = [], []
+    inputs, others, ignored = [], [], []
     for path in sorted(folder.iterdir()):
         if not path.is_file() or path.name.startswith((".", "~$")) or path.name == CONFIG_FILE:
             continue
-        (inputs if path.suffix.lower() in INPUT_SUFFIXES else others).append(path)
-    return inputs, others
+        if is_ignored(path.name, ignore):
+            ignored.append(path)
+        elif path.suffix.lower() in INPUT_SUFFIXES:
+            inputs.append(path)
+        else:
+            others.append(path)
+    return inputs, others, ignored
+
+
+def is_ignored(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a file name matches one of the 忽略 patterns (fnmatch, case and NFC-insensitive:
+    macOS may spell a name decomposed)."""
+    key = unicodedata.normalize("NFC", name).casefold()
+    return any(fnmatch.fnmatchcase(key, unicodedata.normalize("NFC", pattern).casefold())
+               for pattern in patterns)
 
 
 def _add(result: IngestResult, outcome: FileResult) -> None:

@@ -15,7 +15,7 @@ from functools import cache
 
 from .kinds import Words, catalogue
 from .readers import RawSheet
-from .text import cell_text, fold, squeeze
+from .text import ascii_digits, cell_text, fold, squeeze
 
 _BIG_MERGE = 10_000     # cells; a larger "merge" is decoration, not a header or a data cell
 ONE = Decimal(1)
@@ -245,6 +245,7 @@ def _period(pairs: list[tuple[str, int | None]], patterns: _Patterns,
     loose = [(text, text, row) for text, row in pairs
              if not any(word in text for word in words.not_period)]
     for part, text, row in keyed + loose:
+        part = ascii_digits(part)       # "２０２０年", "²⁰²⁰年" as in cells
         months = [(int(m[1]), int(m[2])) for m in _YEAR_MONTH.finditer(part)
                   if 1 <= int(m[2]) <= 12]
         if not months:
@@ -261,6 +262,6 @@ def _period(pairs: list[tuple[str, int | None]], patterns: _Patterns,
 
 def _year(texts: list[str]) -> int | None:
     for text in texts:
-        if match := _YEAR.search(text):
+        if match := _YEAR.search(ascii_digits(text)):
             return int(match[1])
     return None

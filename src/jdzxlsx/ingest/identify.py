@@ -6,6 +6,10 @@ kind with most matched fields wins. A tie between kinds, or no qualifying kind, 
 unidentified with a reason, so it is reported and never half-read. So does a sheet that looks
 more like another kind with columns missing (a ledger without its 科目 column is not a 项目 | 金额
 sheet), and a kind that needs a sign from the title (last year's figures) without one.
+
+An unidentified sheet whose header clearly is a kind with ``resembles`` (it touches that many
+of the kind's require groups) carries that candidate as ``faulty``: the folder reader stops the
+build on it, naming the missing or doubled columns, rather than skipping a ledger.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class Identified:
 @dataclass(frozen=True)
 class Unidentified:
     reason: str
+    faulty: Identified | None = None    # the kind the header clearly is, though not read
 
 
 def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None = None,
@@ -58,27 +63,33 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
                     if any(key in catalogue.amount_headers for c in columns for key in c.keys)}
     best: list[Identified] = []         # per kind, its best qualifying header block
     nearest: list[Identified] = []      # per kind, its best block even if not qualifying
+    resembled: list[Identified] = []    # per kind with `resembles`, the block it is clear in
     for kind in catalogue.kinds:
         candidates = {(row, depth): _candidate(kind, row, depth, columns)
                       for row, depth, columns in blocks}
         ranked = [c for c in candidates.values() if _justified(c, candidates, merged)]
         nearest.append(max(ranked, key=lambda c: c.score))
+        if clear := [c for c in ranked if kind.is_resembled(set(c.columns))]:
+            resembled.append(max(clear, key=_clarity))
         qualifying = [c for c in ranked if not kind.unmet(set(c.columns))
                       and not (kind.no_amounts and (c.header_row, c.depth) in with_amounts)]
         if qualifying:
             # max() keeps the first of equals: the highest header block.
             best.append(max(qualifying, key=lambda c: c.score))
     if not best:
-        return Unidentified(_no_kind_reason(nearest, catalogue))
+        return Unidentified(_no_kind_reason(nearest, catalogue), _clearest(resembled))
     best.sort(key=lambda c: -c.score)
     winner = best[0]
     if len(best) > 1 and best[1].score == winner.score:
+        tied = [c for c in best[:2] if c.kind.resembles]
         return Unidentified(f"表头同时符合「{winner.kind.label}」和「{best[1].kind.label}」，"
-                            "无法判断是哪一种，请删去多余的列")
+                            "无法判断是哪一种，请删去多余的列", tied[0] if tied else None)
     qualified = {c.kind.id for c in best}
     closer = [c for c in nearest if c.kind.id not in qualified and c.score > winner.score]
     if closer:
-        return Unidentified(_closer_kind_reason(max(closer, key=lambda c: c.score), winner))
+        closest = max(closer, key=lambda c: c.score)
+        faulty = next((c for c in resembled if c.kind.id == closest.kind.id), None)
+        return Unidentified(_closer_kind_reason(closest, winner), faulty)
     if winner.kind.loose_fields and set(winner.columns) <= winner.kind.loose_fields:
         title = title_info(title_texts(sheet, winner.header_row, merged), catalogue.words)
         if not any(word in fold(text) for text in title.texts for word in winner.kind.title_words):
@@ -93,6 +104,20 @@ def identify(sheet: RawSheet, catalogue: Catalogue, merged: MergedCells | None =
             return Unidentified(reason)
         winner = _last_year_columns(winner, year)
     return winner
+
+
+def _clearest(resembled: list[Identified]) -> Identified | None:
+    """Of the kinds a header clearly is, the one it touches most groups of, then most fields."""
+    if not resembled:
+        return None
+    return max(resembled, key=_clarity)
+
+
+def _clarity(candidate: Identified) -> tuple[int, int, int]:
+    """(require groups touched, columns claimed, depth): a doubled column counts, and of two
+    justified blocks the deeper wins, so 金额 merged over 借方 | 借方 is shown as two 借方."""
+    return (candidate.kind.touched(set(candidate.columns)),
+            candidate.score + len(candidate.duplicates), candidate.depth)
 
 
 def _refused_by_title(sheet: RawSheet, found: Identified, merged: MergedCells,

@@ -75,6 +75,17 @@ class KindSpec:
     prior_year_sign: str = ""           # "title": only the title tells last year's figures
     exact_columns: bool = False         # of two columns for a field, read the one in 元
     title_refuses: tuple[str, ...] = ()  # a title with one of these words is not this kind
+    resembles: int = 0                  # require groups a header must touch to be this kind
+
+    def touched(self, matched: set[str]) -> int:
+        """How many require groups have at least one field of one alternative matched."""
+        return sum(any(set(alternative) & matched for alternative in group)
+                   for group in self.require)
+
+    def is_resembled(self, matched: set[str]) -> bool:
+        """A header touching ``resembles`` require groups is this kind even if it falls short:
+        not read, it stops the build (it is never skipped as "no kind")."""
+        return bool(self.resembles) and self.touched(matched) >= self.resembles
 
     def field_for(self, folded_label: str) -> str | None:
         return self._aliases.get(folded_label)
@@ -243,7 +254,16 @@ def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary],
                     title_words=tuple(fold(w) for w in table.get("title_words", [])),
                     prior_year_sign=str(table.get("prior_year_sign", "")),
                     exact_columns=bool(table.get("exact_columns", False)),
-                    title_refuses=tuple(table.get("title_refuses", [])))
+                    title_refuses=tuple(table.get("title_refuses", [])),
+                    resembles=_resembles(kind_id, table, require))
+
+
+def _resembles(kind_id: str, table: dict, require: tuple) -> int:
+    value = table.get("resembles", 0)
+    if not (isinstance(value, int) and 0 <= value <= len(require)):
+        raise TemplateError(f"input_kinds.toml：[kinds.{kind_id}] resembles 应为 0～{len(require)}"
+                            "（表头至少涉及 require 中几组列才算这一类）")
+    return value
 
 
 def _field_names(kind_id: str, key: str, table: dict, fields: dict) -> frozenset[str]:

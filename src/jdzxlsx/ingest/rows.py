@@ -93,6 +93,12 @@ def cell_error(sheet: SheetContext, index: int, column: Column | None, error: Ce
                label: str = "") -> InputError:
     """「列名」列应为<what was expected>，实际为「<what was there>」, at the cell's place."""
     label = column.text if column else label
-    return sheet.error(f"「{label}」列应为{error.expected}，实际为「{cell_text(error.found)}」",
+    return sheet.error(f"「{label}」列应为{error.expected}，实际为「{shown(error.found)}」",
                        row=index, column=column,
                        hint=error.hint or "请改正该单元格后重新运行。")
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A cell's text for a message: a long one is cut there, saying so (never in the data)."""
+    text = cell_text(value)
+    return text if len(text) <= limit else f"{text[:limit]}…（共 {len(text):,} 个字符）"

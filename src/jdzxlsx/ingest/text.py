@@ -23,7 +23,8 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # beyond 1e15 a float's digits are not what was typed: 1e+28, not 99999999999999995…
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     return str(value).strip()
@@ -60,6 +61,16 @@ def without_leading_code(folded: str) -> str:
     """A folded value without the number written in front of it ("" if nothing else is left)."""
     match = _LEADING_CODE.match(folded)
     return folded[match.end():] if match else ""
+
+
+def ascii_digits(text: str) -> str:
+    """NFKC (full-width ２ and superscript ² become 2), then every other decimal digit (Arabic-
+    Indic ٢ …) as its ASCII digit. Digit-like signs that are no decimal digit (Ethiopic ፪)
+    stay as they are, and so are no digits to the parsers."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def squeeze(text: str) -> str:

@@ -20,6 +20,7 @@ class RawSheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
     preamble: list[str] = field(default_factory=list)
+    uncached: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def width(self) -> int:
