@@ -65,7 +65,8 @@ def build(folder: Path, period: str | None = None,
         raise InputError(f"--period 「{period}」格式不对。",
                          hint=f"写成 年-月，如 {settings.year}-06。")
     template = year_template(settings.year, templates)   # a broken template stops before reading
-    ingested = read_folder(folder, progress=progress, year=settings.year)
+    ingested = read_folder(folder, progress=progress, year=settings.year,
+                           ignore=settings.ignore)
     if not ingested.ledger:
         raise InputError("目录中没有找到明细账（凭证明细）。",
                          file=str(folder),
