@@ -1,0 +1,248 @@
+"""The zip of an xlsx / ods, measured before python-calamine opens it (issue 8).
+
+Calamine trusts a workbook: it allocates one cell (~32 bytes) for every position of the
+rectangle that spans the cells holding a value, so one value at XFD1048576 in a 5 KB file asks
+for half a terabyte and aborts the process. Measured with python-calamine 0.9: a ``<dimension>``
+element, a styled empty cell (``<c r="X1" s="3"/>``), an empty ``<v/>``, a formula without a value
+and a merged range cost nothing; a ``<v>`` with text (or an empty ``<v></v>`` on a text cell) and
+any ``<is>`` inline string make the cell count. The scan counts exactly those, a little more
+rather than less.
+
+Members are inflated here with zlib from their raw bytes, so the sizes are the real ones: a
+zip's headers may lie, and calamine's own zip reader inflates the whole stream whatever they say.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+
+from ...errors import InputError
+from . import limits
+from .extent import RESAVE_HINT, Extent, cell_name, tags, too_large
+
+_CHUNK = 1 << 20
+_MAX_UNCACHED = 10_000          # enough to name them; a sheet with more is refused for the first
+
+_ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+_TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(row|c|v|is|f|mergeCell|si)(?=[\s/>])" + _ATTRS + rb">")
+_ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)\s*["']""")
+_ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']\s*([A-Za-z]+)([0-9]+)(?::([A-Za-z]+)([0-9]+))?\s*["']""")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\s" + _ATTRS + rb">")
+_NAME = re.compile(rb"""(?:^|\s)name\s*=\s*"([^"]*)\"""")
+_RID = re.compile(rb"""(?:^|\s)[\w.-]+:id\s*=\s*"([^"]*)\"""")
+_REL = re.compile(rb"<(?:\w+:)?Relationship\s" + _ATTRS + rb">")
+_ID = re.compile(rb"""(?:^|\s)Id\s*=\s*"([^"]*)\"""")
+_TARGET = re.compile(rb"""(?:^|\s)Target\s*=\s*"([^"]*)\"""")
+
+
+def open_zip(data: bytes, file: str) -> zipfile.ZipFile:
+    """The zip, its member count and declared sizes within the limits."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    infos = archive.infolist()
+    if len(infos) > limits.MAX_ZIP_MEMBERS:
+        raise InputError(f"压缩包内有 {len(infos):,} 个部件，超过工作簿可有的 "
+                         f"{limits.MAX_ZIP_MEMBERS:,} 个", file=file, hint=_RESAVE)
+    for info in infos:
+        _check_size(info, info.file_size, file)
+    return archive
+
+
+def member_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> Iterator[bytes]:
+    """The member's bytes as the file really holds them, inflated chunk by chunk."""
+    view = archive.fp.getbuffer()
+    header = bytes(view[info.header_offset:info.header_offset + 30])
+    if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+        raise zipfile.BadZipFile(info.filename)
+    start = info.header_offset + 30 + int.from_bytes(header[26:28], "little") \
+        + int.from_bytes(header[28:30], "little")
+    raw = bytes(view[start:start + info.compress_size])
+    del view
+    if info.compress_type == zipfile.ZIP_STORED:
+        pieces: Iterator[bytes] = (raw[i:i + _CHUNK] for i in range(0, len(raw), _CHUNK))
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        pieces = _inflate(raw)
+    else:
+        raise InputError(f"压缩包部件「{info.filename}」使用了 Excel 不用的压缩方式", file=file,
+                         hint=_RESAVE)
+    total = 0
+    for piece in pieces:
+        total += len(piece)
+        _check_size(info, total, file)
+        yield piece
+
+
+def _inflate(raw: bytes) -> Iterator[bytes]:
+    inflater = zlib.decompressobj(-15)
+    pending = raw
+    while pending and not inflater.eof:
+        out = inflater.decompress(pending, _CHUNK)
+        pending = inflater.unconsumed_tail
+        if out:
+            yield out
+        elif not pending:
+            break
+    rest = inflater.flush()
+    if rest:
+        yield rest
+
+
+def _check_size(info: zipfile.ZipInfo, size: int, file: str) -> None:
+    if size > limits.MAX_ZIP_MEMBER_BYTES:
+        raise InputError(f"压缩包部件「{info.filename}」解压后超过 "
+                         f"{limits.MAX_ZIP_MEMBER_BYTES // 2**20} MB，工作簿不会这样大", file=file,
+                         hint=_RESAVE)
+    if size > limits.MAX_ZIP_RATIO_FROM_BYTES and size > limits.MAX_ZIP_RATIO * max(info.compress_size, 1):
+        raise InputError(f"压缩包部件「{info.filename}」解压后是压缩时的 {limits.MAX_ZIP_RATIO} 倍以上"
+                         "（“压缩炸弹”），不像正常的工作簿", file=file, hint=_RESAVE)
+
+
+_RESAVE = RESAVE_HINT
+
+
+def scan_xlsx(archive: zipfile.ZipFile, file: str) -> dict[str, list[tuple[int, int]]]:
+    """Refuses a workbook that would make calamine allocate too much; returns, per sheet name,
+    the formula cells that hold no cached value."""
+    names = _sheet_paths(archive, file)
+    uncached: dict[str, list[tuple[int, int]]] = {}
+    for info in archive.infolist():
+        path = info.filename
+        if path.endswith("/") or not (path.endswith(".xml") or path.endswith(".rels")):
+            continue
+        if path in names or path.startswith("xl/worksheets/"):
+            sheet = names.get(path, posixpath.basename(path))
+            extent = _scan_worksheet(member_chunks(archive, info, file), file, sheet)
+            extent.check(file, sheet)
+            uncached[sheet] = extent.uncached
+        elif path == "xl/sharedStrings.xml":
+            _scan_shared_strings(member_chunks(archive, info, file), file)
+        else:
+            for _ in member_chunks(archive, info, file):
+                pass
+    return uncached
+
+
+def _sheet_paths(archive: zipfile.ZipFile, file: str) -> dict[str, str]:
+    """Member path → sheet name, from xl/workbook.xml and its rels."""
+    workbook = _small(archive, "xl/workbook.xml", file)
+    rels = _small(archive, "xl/_rels/workbook.xml.rels", file)
+    targets = {}
+    for match in _REL.finditer(rels):
+        rid, target = _ID.search(match[1]), _TARGET.search(match[1])
+        if rid and target:
+            text = target[1].decode("utf-8", "replace")
+            path = text.lstrip("/") if text.startswith("/") else posixpath.normpath("xl/" + text)
+            targets[rid[1]] = path
+    paths = {}
+    for match in _SHEET.finditer(workbook):
+        name, rid = _NAME.search(match[1]), _RID.search(match[1])
+        if name and rid and rid[1] in targets:
+            paths[targets[rid[1]]] = _unescape(name[1])
+    return paths
+
+
+def _small(archive: zipfile.ZipFile, path: str, file: str) -> bytes:
+    try:
+        info = archive.getinfo(path)
+    except KeyError:
+        return b""
+    return b"".join(member_chunks(archive, info, file))
+
+
+def _unescape(raw: bytes) -> str:
+    import html
+    return html.unescape(raw.decode("utf-8", "replace"))
+
+
+def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str) -> Extent:
+    extent = Extent()
+    row, col = -1, -1
+    in_cell = has_value = has_formula = False
+    cached = False
+    v_open_end = -1
+    for match, base in tags(_TOKEN, chunks, file, sheet):
+        closing, tag, attrs = match[1], match[2], match[3]
+        self_closing = attrs.endswith(b"/")
+        if tag == b"c":
+            if closing:
+                if in_cell:
+                    if has_value:
+                        extent.add(row, col)
+                    if has_formula and not cached and len(extent.uncached) < _MAX_UNCACHED:
+                        extent.uncached.append((row, col))
+                in_cell = False
+                continue
+            ref = _ATTR_R.search(attrs)
+            if ref and ref[1] and ref[2]:
+                row, col = _number(ref[2]) - 1, _column(ref[1])
+            elif ref and ref[2]:
+                row, col = _number(ref[2]) - 1, col + 1
+            else:
+                col += 1
+            _check_position(row, col, file, sheet)
+            in_cell = not self_closing
+            has_value = has_formula = cached = False
+        elif tag == b"row":
+            if closing:
+                continue
+            ref = _ATTR_R.search(attrs)
+            row = _number(ref[2]) - 1 if ref and ref[2] and not ref[1] else row + 1
+            col = -1
+            _check_position(row, 0, file, sheet)
+        elif not in_cell:
+            if tag == b"mergeCell" and not closing:
+                _merge(extent, attrs, file, sheet)
+        elif tag == b"v":
+            if closing:
+                text = base + match.start() != v_open_end
+                has_value = True
+                cached = cached or text
+            elif not self_closing:
+                v_open_end = base + match.end()
+        elif tag == b"is" and not closing:
+            has_value = cached = True
+        elif tag == b"f" and not closing:
+            has_formula = True
+    return extent
+
+
+def _merge(extent: Extent, attrs: bytes, file: str, sheet: str) -> None:
+    ref = _ATTR_REF.search(attrs)
+    if not ref:
+        return
+    r0, c0 = _number(ref[2]) - 1, _column(ref[1])
+    r1, c1 = (_number(ref[4]) - 1, _column(ref[3])) if ref[3] else (r0, c0)
+    for r, c in ((r0, c0), (r1, c1)):
+        _check_position(r, c, file, sheet)
+    extent.merge(abs(r1 - r0) + 1, abs(c1 - c0) + 1)
+
+
+def _scan_shared_strings(chunks: Iterator[bytes], file: str) -> None:
+    count = 0
+    for match, _ in tags(_TOKEN, chunks, file, None):
+        if match[2] == b"si" and not match[1]:
+            count += 1
+            if count > limits.MAX_SHARED_STRINGS:
+                raise InputError(f"工作簿的共享文字表有 {limits.MAX_SHARED_STRINGS:,} 条以上，"
+                                 "超过可读取的数量", file=file, hint=_RESAVE)
+
+
+def _number(digits: bytes) -> int:
+    return int(digits[:10])
+
+
+def _column(letters: bytes) -> int:
+    col = 0
+    for letter in letters.upper()[:8]:
+        col = col * 26 + letter - 64
+    return col - 1
+
+
+def _check_position(row: int, col: int, file: str, sheet: str) -> None:
+    if row >= limits.MAX_ROWS or col >= limits.MAX_COLUMNS or row < -1 or col < -1:
+        raise too_large(f"单元格 {cell_name(row, col)} 超出 Excel 的范围"
+                        f"（最多 {limits.MAX_ROWS:,} 行 × {limits.MAX_COLUMNS:,} 列）", file, sheet)
