@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import struct
 
-from ...errors import InputError
 from .extent import Extent
 
 _END = 0xFFFFFFFA           # FREESECT / ENDOFCHAIN / FATSECT / DIFSECT and above
@@ -24,20 +23,21 @@ _VALUE_RECORDS = {0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0203, 0x0204, 0x0205
                   0x0406, 0x027E, 0x00FD, 0x00D6}
 
 
-class _Broken(Exception):
-    """The compound file is not what calamine could read either; calamine gives the message."""
+class BrokenCompoundFile(ValueError):
+    """The compound file cannot be followed; sniff.py says so as for any unreadable file."""
+
+
+_Broken = BrokenCompoundFile
 
 
 def scan_xls(data: bytes, file: str) -> None:
     """Refuses an .xls whose sheets would make calamine allocate too much."""
     try:
         stream = _workbook_stream(data)
-    except (_Broken, struct.error, IndexError, ValueError):
+    except (struct.error, IndexError, ValueError) as error:
         # A compound file this reading cannot follow is not trusted to calamine either: its
         # sheets could not be measured.
-        raise InputError("文件的内部结构已损坏，无法作为 Excel 97-2003（.xls）文件读取", file=file,
-                         hint="请用 Excel 或 WPS 打开该文件；能打开的话另存为 .xlsx 后放回文件夹，"
-                              "打不开的话请从会计软件重新导出。") from None
+        raise BrokenCompoundFile(file) from error
     sheets, encrypted = _boundsheets(stream)
     if encrypted:
         return      # calamine refuses an encrypted .xls before reading its sheets
