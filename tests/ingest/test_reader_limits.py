@@ -153,6 +153,25 @@ def test_xlsx_empty_inline_string_counts_as_content_as_calamine_counts_it():
     assert "ZZ9000" in error.message
 
 
+def test_xlsx_cells_with_a_namespace_prefix_or_r_not_first_are_counted():
+    body = (A1 + '<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="2">'
+            '<x:c s="1" r="ZZ9000"><x:v>1</x:v></x:c></x:row>')
+    error = refused(xlsx(body))
+    assert "ZZ9000（9,000 行 × 702 列）" in error.message
+
+
+def test_xlsx_far_cell_after_megabytes_of_rows_is_found_across_read_chunks():
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{"摘要" * 20}</t></is></c></row>'
+                   for n in range(2, 20_000))
+    error = refused(xlsx(A1 + rows + '<row r="20000"><c r="ZZ20000"><v>1</v></c></row>'))
+    assert "ZZ20000（20,000 行 × 702 列）" in error.message
+
+
+def test_xlsx_cell_nested_in_a_cell_is_refused():
+    error = refused(xlsx(A1 + '<row r="2"><c r="A2"><c r="XFD2"><v>1</v></c></c></row>'))
+    assert error.message == "工作表的 XML 中单元格套着单元格，文件已损坏或是特意构造的"
+
+
 @pytest.mark.parametrize("far", ['<c r="XFD1048576" s="3"/>', '<c r="XFD1048576"><v/></c>',
                                  '<c r="XFD1048576" s="2"></c>'])
 def test_xlsx_styled_or_empty_far_cell_costs_nothing_and_is_read(far):
@@ -325,7 +344,7 @@ def test_spreadsheetml_merge_across_4e8_is_refused_under_1_gib(tmp_path):
     data = _spreadsheetml('<Cell ss:MergeAcross="400000000"><Data ss:Type="String">x</Data></Cell>')
     assert len(data) < 300
     message, rss = read_in_subprocess(tmp_path, data, "导出.xls")
-    assert message.startswith("文件「导出.xls」，工作表「明细」：单元格 A1 向右合并 1,048,576 列")
+    assert message.startswith("文件「导出.xls」，工作表「明细」：单元格 A1 向右合并 1,048,576 列，超出 Excel 的范围")
     assert rss < GIB_KIB
 
 
@@ -392,7 +411,7 @@ def test_tab_separated_text_named_xls_still_reads():
 ])
 def test_document_picture_or_archive_with_a_table_name_is_refused_naming_what_it_is(head, kind):
     error = refused(head + b"\x00" * 200, "十月明细账.xlsx")
-    assert error.message == f"文件扩展名是 .xlsx，但内容是{kind}，不是表格，无法读取"
+    assert error.message == f"文件扩展名是 .xlsx，但内容是 {kind}，不是表格，无法读取"
     assert "重新把这份账表导出为 Excel" in error.hint
 
 
@@ -412,7 +431,8 @@ def _zip(members: dict[str, bytes]) -> bytes:
 ])
 def test_zip_that_is_not_a_workbook_is_refused_naming_what_it_is(members, kind):
     error = refused(_zip(members), "十月.xlsx")
-    assert error.message == f"文件扩展名是 .xlsx，但内容是{kind}，不是表格，无法读取"
+    space = " " if kind[0].isascii() else ""
+    assert error.message == f"文件扩展名是 .xlsx，但内容是{space}{kind}，不是表格，无法读取"
 
 
 def test_binary_bytes_with_a_table_name_are_not_read_as_csv():

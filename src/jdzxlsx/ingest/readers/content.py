@@ -83,4 +83,5 @@ def binary_content(data: bytes) -> str | None:
 def not_a_table(file: str, kind: str) -> InputError:
     suffix = PurePosixPath(file).suffix
     start = f"文件扩展名是 {suffix}" if suffix else "文件没有扩展名"
-    return InputError(f"{start}，但内容是{kind}，不是表格，无法读取", file=file, hint=HINT)
+    space = " " if kind[:1].isascii() else ""
+    return InputError(f"{start}，但内容是{space}{kind}，不是表格，无法读取", file=file, hint=HINT)

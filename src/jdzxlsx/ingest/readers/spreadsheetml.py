@@ -46,9 +46,10 @@ def _worksheet(element, file: str) -> RawSheet:
             across = _count(cell, "MergeAcross", file, name)
             down = _count(cell, "MergeDown", file, name)
             if row_index + down >= limits.MAX_ROWS or col + across >= limits.MAX_COLUMNS:
-                raise too_large(f"单元格 {cell_name(row_index, col)} 向右合并 {across:,} 列、向下合并 "
-                                f"{down:,} 行，超出 Excel 的范围（最多 {limits.MAX_ROWS:,} 行 × "
-                                f"{limits.MAX_COLUMNS:,} 列）", file, name)
+                spans = "、".join(text for text, n in ((f"向右合并 {across:,} 列", across),
+                                                       (f"向下合并 {down:,} 行", down)) if n)
+                raise too_large(f"单元格 {cell_name(row_index, col)} {spans or '的位置'}，超出 Excel 的范围"
+                                f"（最多 {limits.MAX_ROWS:,} 行 × {limits.MAX_COLUMNS:,} 列）", file, name)
             extent.add(row_index, col, down + 1, across + 1)
             extent.merge(down + 1, across + 1)
             if extent.cells > limits.MAX_SHEET_CELLS or extent.merged_cells > limits.MAX_MERGED_CELLS:

@@ -29,7 +29,19 @@ _CHUNK = 1 << 20
 _MAX_UNCACHED = 10_000          # enough to name them; a sheet with more is refused for the first
 
 _ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
-_TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(row|c|v|is|f|mergeCell|si)(?=[\s/>])" + _ATTRS + rb">")
+_TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(si)(?=[\s/>])" + _ATTRS + rb">")
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"          # a namespace prefix (x:c), which some writers use
+_CELLISH = re.compile(rb"<" + _P + rb"(?:(row)|(mergeCell)|(c))(?=[\s/>])"
+                      rb"""(?:\s+r\s*=\s*["']([A-Za-z]{0,8})([0-9]{0,10})["'])?""" + _ATTRS + rb">"
+                      rb"(?(3)(?:(?<=/>)|(.*?)</" + _P + rb"c\s*>))", re.S)
+_ROW_END = re.compile(rb"</" + _P + rb"row\s*>")
+_VALUE = re.compile(rb"<" + _P + rb"(?:is|v(?:\s[^>]*)?>)")       # calamine counts <v></v> too
+_CACHED = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>[^<]")
+_FORMULA = re.compile(rb"<" + _P + rb"f[\s/>]")
+_NESTED_CELL = re.compile(rb"<" + _P + rb"c[\s/>]")
+_REF = re.compile(rb"\s*([A-Za-z]*)([0-9]*)\s*")
+_MAX_ROW_BYTES = 64 << 20
+_ROWS, _COLUMNS = limits.MAX_ROWS, limits.MAX_COLUMNS
 _ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)\s*["']""")
 _ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']\s*([A-Za-z]+)([0-9]+)(?::([A-Za-z]+)([0-9]+))?\s*["']""")
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\s" + _ATTRS + rb">")
@@ -159,55 +171,90 @@ def _unescape(raw: bytes) -> str:
 
 
 def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str) -> Extent:
+    """The extent of a worksheet's cells with a value, its merges and its formula cells without
+    a value, one regex match per cell (a tag-by-tag walk took ten times calamine's time; this
+    loop is the hot path of reading an xlsx, hence its plainness)."""
     extent = Extent()
-    row, col = -1, -1
-    in_cell = has_value = has_formula = False
-    cached = False
-    v_open_end = -1
-    for match, base in tags(_TOKEN, chunks, file, sheet):
-        closing, tag, attrs = match[1], match[2], match[3]
-        self_closing = attrs.endswith(b"/")
-        if tag == b"c":
-            if closing:
-                if in_cell:
-                    if has_value:
-                        extent.add(row, col)
-                    if has_formula and not cached and len(extent.uncached) < _MAX_UNCACHED:
-                        extent.uncached.append((row, col))
-                in_cell = False
+    row, col = -1, -1               # of the last cell: cells without r= follow it
+    last_row = last_col = -1
+    columns: dict[bytes, int] = {}
+    uncached = extent.uncached
+    for buffer in _whole_rows(chunks, file, sheet):
+        for row_tag, merge_tag, _, letters, digits, attrs, content in _CELLISH.findall(buffer):
+            if merge_tag:
+                _merge(extent, attrs, file, sheet)
                 continue
-            ref = _ATTR_R.search(attrs)
-            if ref and ref[1] and ref[2]:
-                row, col = _number(ref[2]) - 1, _column(ref[1])
-            elif ref and ref[2]:
-                row, col = _number(ref[2]) - 1, col + 1
+            if not digits:
+                ref = _cell_ref(attrs)
+                if ref:
+                    letters, digits = ref[1], ref[2]
+            if row_tag:
+                row = int(digits[:10]) - 1 if digits and not letters else row + 1
+                col = -1
+            elif digits:
+                row = int(digits[:10]) - 1
+                if letters:
+                    col = columns.get(letters, -1)
+                    if col < 0:
+                        col = columns.setdefault(letters, _column(letters))
+                else:
+                    col += 1
             else:
                 col += 1
-            _check_position(row, col, file, sheet)
-            in_cell = not self_closing
-            has_value = has_formula = cached = False
-        elif tag == b"row":
-            if closing:
-                continue
-            ref = _ATTR_R.search(attrs)
-            row = _number(ref[2]) - 1 if ref and ref[2] and not ref[1] else row + 1
-            col = -1
-            _check_position(row, 0, file, sheet)
-        elif not in_cell:
-            if tag == b"mergeCell" and not closing:
-                _merge(extent, attrs, file, sheet)
-        elif tag == b"v":
-            if closing:
-                text = base + match.start() != v_open_end
-                has_value = True
-                cached = cached or text
-            elif not self_closing:
-                v_open_end = base + match.end()
-        elif tag == b"is" and not closing:
-            has_value = cached = True
-        elif tag == b"f" and not closing:
-            has_formula = True
+            if row >= _ROWS or col >= _COLUMNS or row < -1:
+                _check_position(row, col, file, sheet)
+            if not content:
+                continue            # <c r="X1" s="3"/> or <c ...></c>: calamine allocates nothing
+            if b"<v>" in content or b"<is" in content or _VALUE.search(content):
+                if row > last_row:
+                    last_row = row
+                if col > last_col:
+                    last_col = col
+            if (b"<f" in content or b":f" in content) and _FORMULA.search(content) \
+                    and not _CACHED.search(content) and len(uncached) < _MAX_UNCACHED:
+                uncached.append((row, col))
+            if (b"<c" in content or b":c" in content) and _NESTED_CELL.search(content):
+                raise InputError("工作表的 XML 中单元格套着单元格，文件已损坏或是特意构造的",
+                                 file=file, sheet=sheet, hint=_RESAVE)
+    extent.add(last_row, last_col)
     return extent
+
+
+def _whole_rows(chunks: Iterator[bytes], file: str, sheet: str) -> Iterator[bytes]:
+    """The stream in pieces that end right after a row's end tag, so no cell is cut: a literal
+    "</" is always a tag in XML, never text."""
+    carry = b""
+    for chunk in chunks:
+        buffer = carry + chunk
+        cut = _last_row_end(buffer)
+        if cut > 0:
+            yield buffer[:cut]
+            carry = buffer[cut:]
+        else:
+            carry = buffer
+        if len(carry) > _MAX_ROW_BYTES:
+            raise InputError(f"工作表的 XML 中有一行超过 {_MAX_ROW_BYTES >> 20} MB，文件已损坏或是特意构造的",
+                             file=file, sheet=sheet, hint=_RESAVE)
+    yield carry
+
+
+def _last_row_end(buffer: bytes) -> int:
+    at = buffer.rfind(b"</row>")
+    if at >= 0:
+        return at + 6
+    ends = [match.end() for match in _ROW_END.finditer(buffer)]
+    return ends[-1] if ends else -1
+
+
+def _cell_ref(attrs: bytes):
+    """(whole, letters, digits) of the r= attribute, or None."""
+    at = attrs.find(b' r="')
+    if at >= 0:
+        close = attrs.find(b'"', at + 4)
+        match = _REF.fullmatch(attrs, at + 4, close if close >= 0 else len(attrs))
+        if match:
+            return match
+    return _ATTR_R.search(attrs)
 
 
 def _merge(extent: Extent, attrs: bytes, file: str, sheet: str) -> None:
