@@ -302,6 +302,22 @@ def test_xls_compound_file_that_cannot_be_followed_is_refused_as_damaged():
     assert error.message.startswith("文件已损坏或不完整，无法作为Excel 97-2003（.xls）文件读取")
 
 
+def test_word_97_document_named_xls_is_refused_naming_what_it_is():
+    data = bytearray(_xls([(0, 0, "日期")]))
+    at = data.index("Workbook".encode("utf-16-le"))
+    data[at:at + 64] = "WordDocument".encode("utf-16-le").ljust(64, b"\x00")
+    data[at + 64:at + 66] = (26).to_bytes(2, "little")
+    error = refused(bytes(data), "十月.xls")
+    assert error.message == "文件扩展名是 .xls，但内容是 Word 97-2003 文档（.doc），不是表格，无法读取"
+
+
+def test_xlsx_shared_string_table_over_the_budget_is_refused(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_SHARED_STRINGS", 3)
+    strings = b'<sst xmlns="x">' + b"<si><t>a</t></si>" * 4 + b"</sst>"
+    error = refused(xlsx(A1, members={"xl/sharedStrings.xml": strings}))
+    assert error.message == "工作簿的共享文字表有 3 条以上，超过可读取的数量"
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 def test_html_rowspan_colspan_1000_page_is_refused_under_1_gib(tmp_path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import struct
 
+from .content import not_a_table
 from .extent import Extent
 
 _END = 0xFFFFFFFA           # FREESECT / ENDOFCHAIN / FATSECT / DIFSECT and above
@@ -21,6 +22,10 @@ _MULRK, _MERGEDCELLS = 0x00BD, 0x00E5
 # NUMBER, LABEL, BOOLERR, FORMULA (BIFF2-8), RK, LABELSST, RSTRING, INTEGER.
 _VALUE_RECORDS = {0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0203, 0x0204, 0x0205, 0x0206,
                   0x0406, 0x027E, 0x00FD, 0x00D6}
+
+
+_OTHER_OFFICE = {"worddocument": "Word 97-2003 文档（.doc）",
+                 "powerpoint document": "PowerPoint 97-2003 演示文稿（.ppt）"}
 
 
 class BrokenCompoundFile(ValueError):
@@ -33,7 +38,7 @@ _Broken = BrokenCompoundFile
 def scan_xls(data: bytes, file: str) -> None:
     """Refuses an .xls whose sheets would make calamine allocate too much."""
     try:
-        stream = _workbook_stream(data)
+        stream = _workbook_stream(data, file)
     except (struct.error, IndexError, ValueError) as error:
         # A compound file this reading cannot follow is not trusted to calamine either: its
         # sheets could not be measured.
@@ -97,7 +102,7 @@ def _records(stream: bytes, offset: int):
         pos += 4 + length
 
 
-def _workbook_stream(data: bytes) -> bytes:
+def _workbook_stream(data: bytes, file: str) -> bytes:
     """The "Workbook" (BIFF8) or "Book" (BIFF5) stream of an OLE compound file."""
     if len(data) < 512:
         raise _Broken
@@ -152,6 +157,9 @@ def _workbook_stream(data: bytes) -> bytes:
         if kind == 2 and name.lower() in ("workbook", "book"):
             break
     else:
+        for name, kind, *_ in entries:
+            if kind == 2 and name.lower() in _OTHER_OFFICE:
+                raise not_a_table(file, _OTHER_OFFICE[name.lower()])
         raise _Broken
     if length >= cutoff:
         return b"".join(sector(n) for n in chain(start, fat))[:length]

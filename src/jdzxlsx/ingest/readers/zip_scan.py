@@ -41,6 +41,7 @@ _FORMULA = re.compile(rb"<" + _P + rb"f[\s/>]")
 _NESTED_CELL = re.compile(rb"<" + _P + rb"c[\s/>]")
 _REF = re.compile(rb"\s*([A-Za-z]*)([0-9]*)\s*")
 _MAX_ROW_BYTES = 64 << 20
+_MAX_SMALL_PART = 16 << 20          # xl/workbook.xml and its rels, read whole
 _ROWS, _COLUMNS = limits.MAX_ROWS, limits.MAX_COLUMNS
 _ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)\s*["']""")
 _ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']\s*([A-Za-z]+)([0-9]+)(?::([A-Za-z]+)([0-9]+))?\s*["']""")
@@ -162,7 +163,14 @@ def _small(archive: zipfile.ZipFile, path: str, file: str) -> bytes:
         info = archive.getinfo(path)
     except KeyError:
         return b""
-    return b"".join(member_chunks(archive, info, file))
+    parts, size = [], 0
+    for chunk in member_chunks(archive, info, file):
+        size += len(chunk)
+        if size > _MAX_SMALL_PART:
+            raise InputError(f"工作簿的部件「{path}」超过 {_MAX_SMALL_PART >> 20} MB，正常的工作簿只有几 KB",
+                             file=file, hint=_RESAVE)
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _unescape(raw: bytes) -> str:
