@@ -5,7 +5,7 @@ extension, so a real xlsx saved as ".xls" (or the reverse) fails; from_filelike 
 bytes, which is the rule here.
 
 Calamine allocates before it can be asked how large a sheet is (an .xls or .ods is parsed whole
-when opened), so each format is measured first by its scan (zip_scan, ods_scan, xls_scan) and
+when opened), so each format is measured first by its scan (xlsx_scan, ods_scan, xls_scan) and
 refused over the limits in limits.py.
 """
 
@@ -20,7 +20,8 @@ from .extent import Extent
 from .ods_scan import scan_ods
 from .raw import RawSheet
 from .xls_scan import scan_xls
-from .zip_scan import open_zip, scan_xlsx
+from .xlsx_scan import scan_xlsx
+from .zip_scan import open_zip
 
 
 def measure(data: bytes, file: str, fmt: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
