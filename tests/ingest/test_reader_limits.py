@@ -167,9 +167,22 @@ def test_xlsx_far_cell_after_megabytes_of_rows_is_found_across_read_chunks():
     assert "ZZ20000（20,000 行 × 702 列）" in error.message
 
 
+def test_xlsx_far_styled_cells_counted_by_the_quick_bound_do_not_refuse_a_sheet_within_budget():
+    early = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{"x" * 4000}</t></is></c>'
+                    f'<c r="XFD{n}" s="1"/></row>' for n in range(2, 300))     # > 1 MB of XML
+    late = "".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>' for n in range(300, 5001))
+    _, [sheet] = read_sheets(xlsx(A1 + early + late), "a.xlsx", "a")
+    assert (len(sheet.rows), sheet.width) == (5000, 1)
+
+
 def test_xlsx_cell_nested_in_a_cell_is_refused():
-    error = refused(xlsx(A1 + '<row r="2"><c r="A2"><c r="XFD2"><v>1</v></c></c></row>'))
+    error = refused(xlsx(A1 + '<row r="1000"><c r="A1000"><c r="XFD1000"><v>1</v></c></c></row>'))
     assert error.message == "工作表的 XML 中单元格套着单元格，文件已损坏或是特意构造的"
+
+
+def test_xlsx_cell_nested_in_a_cell_within_budget_is_refused_as_damaged():
+    error = refused(xlsx(A1 + '<row r="2"><c r="A2"><c r="XFD2"><v>1</v></c></c></row>'))
+    assert error.message.startswith("文件已损坏或不完整，无法作为Excel（.xlsx）文件读取")
 
 
 @pytest.mark.parametrize("far", ['<c r="XFD1048576" s="3"/>', '<c r="XFD1048576"><v/></c>',

@@ -25,6 +25,7 @@ class Extent:
     last_col: int = -1
     merged_cells: int = 0
     uncached: list[tuple[int, int]] = field(default_factory=list)
+    bounded: bool = False       # last_row/last_col may count empty cells (an upper bound)
 
     def add(self, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
         """Cells from (row, col), ``rows`` × ``cols`` of them (a repeated cell), hold content."""
