@@ -3,6 +3,11 @@
 Each <table> becomes a sheet; rowspan/colspan become merged ranges, placed the way a browser
 lays out the grid (a cell goes to the first column not already covered from a row above).
 Text between tables (a title in <p> or <div>) is kept as the next table's preamble.
+
+Spans are clamped as browsers clamp them (colspan ≤ 1000, rowspan ≤ 65534), covered positions
+are not stored one by one (only how far down each column is covered from the rows above), and
+the merged area and the grid are counted against limits.py before the rows are allocated: a
+2 KB page of rowspan/colspan 1000 cells once took 6–8 GB (issue 8).
 """
 
 from __future__ import annotations
@@ -11,17 +16,25 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..text import squeeze
+from . import limits
+from .extent import Extent
 from .raw import RawSheet
 
 _BLOCK_BREAKS = {"br", "p", "div", "li"}
+# What browsers accept (HTML's table processing model): larger values are clamped.
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
 
 
 @dataclass
 class _Table:
     preamble: list[str]
+    file: str = ""
+    number: int = 0                     # 1-based, in the order tables open
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
-    covered: set[tuple[int, int]] = field(default_factory=set)
+    below: dict[int, int] = field(default_factory=dict)     # column → last row a rowspan covers
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    extent: Extent = field(default_factory=Extent)
     row: int = -1
     col: int = 0
     text: list[str] | None = None       # the open cell's text, None outside a cell
@@ -42,23 +55,33 @@ class _Table:
     def end_cell(self) -> None:
         if self.text is None:
             return
-        while (self.row, self.col) in self.covered:
+        while self.below.get(self.col, -1) >= self.row:
             self.col += 1
         rowspan, colspan = self.span
-        for r in range(self.row, self.row + rowspan):
+        self.extent.add(self.row, self.col, rowspan, colspan)
+        self.extent.merge(rowspan, colspan)
+        self._check()
+        if rowspan > 1:
             for c in range(self.col, self.col + colspan):
-                self.covered.add((r, c))
+                self.below[c] = max(self.below.get(c, -1), self.row + rowspan - 1)
         self.cells[(self.row, self.col)] = squeeze("".join(self.text))
         if rowspan > 1 or colspan > 1:
             self.merged.append((self.row, self.col, self.row + rowspan - 1, self.col + colspan - 1))
         self.col += colspan
         self.text = None
 
+    def _check(self) -> None:
+        """The grid to_rows would allocate and the merged area, against the limits, as each
+        cell is placed (the page may hold many more)."""
+        extent = self.extent
+        if (extent.cells > limits.MAX_SHEET_CELLS or extent.merged_cells > limits.MAX_MERGED_CELLS
+                or extent.last_row >= limits.MAX_ROWS or extent.last_col >= limits.MAX_COLUMNS):
+            extent.check(self.file, f"第 {self.number} 个表格")
+
     def to_rows(self) -> list[list[object]]:
-        if not self.covered:
+        if not self.cells:
             return []
-        height = max(r for r, _ in self.covered) + 1
-        width = max(c for _, c in self.covered) + 1
+        height, width = self.extent.last_row + 1, self.extent.last_col + 1
         rows: list[list[object]] = [[""] * width for _ in range(height)]
         for (r, c), value in self.cells.items():
             rows[r][c] = value
@@ -66,8 +89,10 @@ class _Table:
 
 
 class _TableParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, file: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self.file = file
+        self.opened = 0
         self.done: list[_Table] = []
         self.open: list[_Table] = []      # nested tables: the innermost is last
         self.outside: list[str] = []      # text outside any table since the last one
@@ -77,7 +102,9 @@ class _TableParser(HTMLParser):
         if tag in ("style", "script"):
             self.skipping += 1
         elif tag == "table":
-            self.open.append(_Table(preamble=self._take_outside()))
+            self.opened += 1
+            self.open.append(_Table(preamble=self._take_outside(), file=self.file,
+                                    number=self.opened))
         elif not self.open:
             if tag in _BLOCK_BREAKS:
                 self.outside.append("\n")
@@ -85,7 +112,8 @@ class _TableParser(HTMLParser):
             self.open[-1].start_row()
         elif tag in ("td", "th"):
             values = dict(attrs)
-            self.open[-1].start_cell(_span(values.get("rowspan")), _span(values.get("colspan")))
+            self.open[-1].start_cell(_span(values.get("rowspan"), _MAX_ROWSPAN),
+                                     _span(values.get("colspan"), _MAX_COLSPAN))
         elif tag == "br" and self.open[-1].text is not None:
             self.open[-1].text.append(" ")
 
@@ -115,15 +143,15 @@ class _TableParser(HTMLParser):
         return [line for line in lines if line]
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, most: int) -> int:
     try:
-        return max(1, min(int((value or "1").strip()), 1000))
+        return max(1, min(int((value or "1").strip()), most))
     except ValueError:
         return 1
 
 
-def read_html(text: str, name: str) -> list[RawSheet]:
-    parser = _TableParser()
+def read_html(text: str, name: str, file: str = "") -> list[RawSheet]:
+    parser = _TableParser(file)
     parser.feed(text)
     parser.close()
     while parser.open:   # unclosed tables at the end of a sloppy export

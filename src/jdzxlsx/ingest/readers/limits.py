@@ -16,3 +16,4 @@ MAX_ZIP_RATIO = 200                 # uncompressed/compressed, only for members 
 MAX_ZIP_RATIO_FROM_BYTES = 10 * 2**20
 MAX_ZIP_MEMBERS = 10_000
 MAX_TEXT_CHARS = 32_767             # what an Excel cell holds
+MAX_SHARED_STRINGS = 6_000_000      # entries of an xlsx's shared-string table (calamine keeps all)

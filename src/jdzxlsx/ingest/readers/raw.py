@@ -12,7 +12,8 @@ class RawSheet:
     Cell values are str, float, int, bool, datetime.date/datetime or None. ``merged`` holds the
     merged ranges as (first_row, first_col, last_row, last_col), 0-based and inclusive; only the
     top-left cell of a range holds its value. ``preamble`` is text found outside the table but
-    belonging to it (an HTML export's title above its <table>).
+    belonging to it (an HTML export's title above its <table>). ``uncached`` holds the 0-based
+    (row, col) of formula cells saved without a value (xlsx): they read as blank, but are not.
     """
 
     name: str

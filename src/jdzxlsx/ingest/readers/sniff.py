@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from ...errors import InputError
+from . import limits
 from .calamine_reader import read_workbook
+from .content import binary_content, foreign_content, not_a_table
 from .decode import DecodeError, decode_text, declared_charset
 from .delimited import read_delimited
 from .html_table import read_html
@@ -46,23 +48,31 @@ def sniff_format(data: bytes) -> str:
 
 def read_sheets(data: bytes, file: str, stem: str) -> tuple[str, list[RawSheet]]:
     """(format, sheets) of one file; ``file`` names it in errors, ``stem`` names text sheets."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise InputError(f"文件有 {len(data) / 2**20:,.0f} MB，超过可读取的 "
+                         f"{limits.MAX_FILE_BYTES // 2**20} MB，不像一份账表", file=file,
+                         hint="请只把需要的表格另存为一个新的 .xlsx 文件后放回文件夹。")
+    if (kind := foreign_content(data)) is not None:
+        raise not_a_table(file, kind)
     fmt = sniff_format(data)
+    if fmt == "csv" and (kind := binary_content(data)) is not None:
+        raise not_a_table(file, kind)
     if fmt == "xls" and _ENCRYPTED_STREAM in data:
         raise InputError("文件设有打开密码，请去掉密码后另存再放入目录", file=file,
                          hint="用 Excel 或 WPS 输入密码打开，在「文件 → 信息 → 保护工作簿」"
                               "（WPS：「文件 → 文档加密」）中清除打开密码，另存为 .xlsx 后放回。")
     try:
         if fmt in ("xls", "xlsx", "ods"):
-            return fmt, read_workbook(data)
+            return read_workbook(data, file, fmt)
         text = decode_text(data, declared_charset(data) if fmt in ("html", "xml") else None)
         if fmt == "html":
-            return fmt, read_html(text, stem)
+            return fmt, read_html(text, stem, file)
         if fmt == "xml":
             if SPREADSHEETML_NAMESPACE not in text[:4096]:
                 raise InputError("文件以「<」开头，但既不是网页表格（HTML）也不是 Excel 2003 XML 表格",
                                  file=file, hint=_SAVE_AS_HINT)
-            return fmt, read_spreadsheetml(text)
-        return fmt, read_delimited(text, stem)
+            return fmt, read_spreadsheetml(text, file)
+        return fmt, read_delimited(text, stem, file)
     except InputError as error:
         error.file = error.file or file
         raise

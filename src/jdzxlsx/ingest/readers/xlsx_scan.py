@@ -1,0 +1,283 @@
+"""An xlsx's worksheets, measured before python-calamine opens it (issue 8).
+
+Calamine trusts a workbook: it allocates one cell (~32 bytes) for every position of the
+rectangle that spans the cells holding a value, so one value at XFD1048576 in a 5 KB file asks
+for half a terabyte and aborts the process. Measured with python-calamine 0.9: a ``<dimension>``
+element, a styled empty cell (``<c r="X1" s="3"/>``), an empty ``<v/>``, a formula without a value
+and a merged range cost nothing; a ``<v>`` with text (or an empty ``<v></v>`` on a text cell) and
+any ``<is>`` inline string make the cell count. The scan counts exactly those, a little more
+rather than less.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+
+from ...errors import InputError
+from . import limits
+from .extent import RESAVE_HINT, Extent, cell_name, tags, too_large
+from .zip_scan import member_chunks
+
+_MAX_UNCACHED = 10_000          # enough to name them; a sheet with more is refused for the first
+
+_ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+_TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(si)(?=[\s/>])" + _ATTRS + rb">")
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"          # a namespace prefix (x:c), which some writers use
+_CELLISH = re.compile(rb"<" + _P + rb"(?:(row)|(mergeCell)|(c))(?=[\s/>])"
+                      rb"""(?:\s+r\s*=\s*["']([A-Za-z]{0,8})([0-9]{0,10})["'])?""" + _ATTRS + rb">"
+                      rb"(?(3)(?:(?<=/>)|(.*?)</" + _P + rb"c\s*>))", re.S)
+_PLAIN_ROW = re.compile(rb'<row r="([0-9]*)"')
+_PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]*)([0-9]*)"')
+_ROW_END = re.compile(rb"</" + _P + rb"row\s*>")
+_VALUE = re.compile(rb"<" + _P + rb"(?:is|v(?:\s[^>]*)?>)")       # calamine counts <v></v> too
+_CACHED = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>[^<]")
+_FORMULA = re.compile(rb"<" + _P + rb"f[\s/>]")
+_NESTED_CELL = re.compile(rb"<" + _P + rb"c[\s/>]")
+_REF = re.compile(rb"\s*([A-Za-z]*)([0-9]*)\s*")
+_MAX_ROW_BYTES = 64 << 20
+_MAX_SMALL_PART = 16 << 20          # xl/workbook.xml and its rels, read whole
+_ROWS, _COLUMNS = limits.MAX_ROWS, limits.MAX_COLUMNS
+_ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)\s*["']""")
+_ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']\s*([A-Za-z]+)([0-9]+)(?::([A-Za-z]+)([0-9]+))?\s*["']""")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\s" + _ATTRS + rb">")
+_NAME = re.compile(rb"""(?:^|\s)name\s*=\s*"([^"]*)\"""")
+_RID = re.compile(rb"""(?:^|\s)[\w.-]+:id\s*=\s*"([^"]*)\"""")
+_REL = re.compile(rb"<(?:\w+:)?Relationship\s" + _ATTRS + rb">")
+_ID = re.compile(rb"""(?:^|\s)Id\s*=\s*"([^"]*)\"""")
+_TARGET = re.compile(rb"""(?:^|\s)Target\s*=\s*"([^"]*)\"""")
+
+
+_RESAVE = RESAVE_HINT
+
+
+def scan_xlsx(archive: zipfile.ZipFile, file: str) -> dict[str, list[tuple[int, int]]]:
+    """Refuses a workbook that would make calamine allocate too much; returns, per sheet name,
+    the formula cells that hold no cached value."""
+    names = _sheet_paths(archive, file)
+    uncached: dict[str, list[tuple[int, int]]] = {}
+    for info in archive.infolist():
+        path = info.filename
+        if path.endswith("/") or not (path.endswith(".xml") or path.endswith(".rels")):
+            continue
+        if path in names or path.startswith("xl/worksheets/"):
+            sheet = names.get(path, posixpath.basename(path))
+            extent = _scan_worksheet(member_chunks(archive, info, file), file, sheet)
+            if extent.bounded and _over(extent):
+                extent = _scan_worksheet(member_chunks(archive, info, file), file, sheet, False)
+            extent.check(file, sheet)
+            uncached[sheet] = extent.uncached
+        elif path == "xl/sharedStrings.xml":
+            _scan_shared_strings(member_chunks(archive, info, file), file)
+        else:
+            for _ in member_chunks(archive, info, file):
+                pass
+    return uncached
+
+
+def _over(extent: Extent) -> bool:
+    return (extent.cells > limits.MAX_SHEET_CELLS or extent.last_row >= _ROWS
+            or extent.last_col >= _COLUMNS)
+
+
+def _sheet_paths(archive: zipfile.ZipFile, file: str) -> dict[str, str]:
+    """Member path → sheet name, from xl/workbook.xml and its rels."""
+    workbook = _small(archive, "xl/workbook.xml", file)
+    rels = _small(archive, "xl/_rels/workbook.xml.rels", file)
+    targets = {}
+    for match in _REL.finditer(rels):
+        rid, target = _ID.search(match[1]), _TARGET.search(match[1])
+        if rid and target:
+            text = target[1].decode("utf-8", "replace")
+            path = text.lstrip("/") if text.startswith("/") else posixpath.normpath("xl/" + text)
+            targets[rid[1]] = path
+    paths = {}
+    for match in _SHEET.finditer(workbook):
+        name, rid = _NAME.search(match[1]), _RID.search(match[1])
+        if name and rid and rid[1] in targets:
+            paths[targets[rid[1]]] = _unescape(name[1])
+    return paths
+
+
+def _small(archive: zipfile.ZipFile, path: str, file: str) -> bytes:
+    try:
+        info = archive.getinfo(path)
+    except KeyError:
+        return b""
+    parts, size = [], 0
+    for chunk in member_chunks(archive, info, file):
+        size += len(chunk)
+        if size > _MAX_SMALL_PART:
+            raise InputError(f"工作簿的部件「{path}」超过 {_MAX_SMALL_PART >> 20} MB，正常的工作簿只有几 KB",
+                             file=file, hint=_RESAVE)
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def _unescape(raw: bytes) -> str:
+    return html.unescape(raw.decode("utf-8", "replace"))
+
+
+def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str,
+                    plain_allowed: bool = True) -> Extent:
+    """The extent of a worksheet's cells with a value, its merges and its formula cells without
+    a value, one regex match per cell (a tag-by-tag walk took ten times calamine's time; this
+    loop is the hot path of reading an xlsx, hence its plainness). With ``plain_allowed``, plain
+    parts are measured by their upper bound (_plain_bound) and the extent is marked
+    ``bounded``."""
+    extent = Extent()
+    row, col = -1, -1               # of the last cell: cells without r= follow it
+    last_row = last_col = -1
+    columns: dict[bytes, int] = {}
+    uncached = extent.uncached
+    for buffer in _whole_rows(chunks, file, sheet):
+        bound = _plain_bound(buffer, columns) if plain_allowed else None
+        if bound is not None:
+            bound_row, bound_col = max(bound[0], last_row), max(bound[1], last_col)
+            if (bound_row + 1) * (bound_col + 1) <= limits.MAX_SHEET_CELLS \
+                    and bound_row < _ROWS and bound_col < _COLUMNS:
+                # Even counting its empty cells, this part keeps the sheet within the budget.
+                last_row, last_col, row, col = bound_row, bound_col, bound[2], bound[3]
+                extent.bounded = True
+                continue
+        for row_tag, merge_tag, _, letters, digits, attrs, content in _CELLISH.findall(buffer):
+            if merge_tag:
+                _merge(extent, attrs, file, sheet)
+                continue
+            if not digits:
+                ref = _cell_ref(attrs)
+                if ref:
+                    letters, digits = ref[1], ref[2]
+            if row_tag:
+                row = int(digits[:10]) - 1 if digits and not letters else row + 1
+                col = -1
+            elif digits:
+                row = int(digits[:10]) - 1
+                if letters:
+                    col = columns.get(letters, -1)
+                    if col < 0:
+                        col = columns.setdefault(letters, _column(letters))
+                else:
+                    col += 1
+            else:
+                col += 1
+            if row >= _ROWS or col >= _COLUMNS or row < -1:
+                _check_position(row, col, file, sheet)
+            if not content:
+                continue            # <c r="X1" s="3"/> or <c ...></c>: calamine allocates nothing
+            if b"<v>" in content or b"<is" in content or _VALUE.search(content):
+                if row > last_row:
+                    last_row = row
+                if col > last_col:
+                    last_col = col
+            if (b"<f" in content or b":f" in content) and _FORMULA.search(content) \
+                    and not _CACHED.search(content) and len(uncached) < _MAX_UNCACHED:
+                uncached.append((row, col))
+            if (b"<c" in content or b":c" in content) and _NESTED_CELL.search(content):
+                raise InputError("工作表的 XML 中单元格套着单元格，文件已损坏或是特意构造的",
+                                 file=file, sheet=sheet, hint=_RESAVE)
+    extent.add(last_row, last_col)
+    return extent
+
+
+def _plain_bound(buffer: bytes, columns: dict[bytes, int]):
+    """(last row, last col) of every cell and row tag of a part of a sheet, empty or not, and
+    the (row, col) the part ends at; None unless the part is plain: every tag written
+    ``<c r="A1"`` / ``<row r="1"`` (as Excel, WPS, LibreOffice and XlsxWriter write them), no
+    formula, no merge. Found with C-speed searches only; an upper bound of the exact extent."""
+    if b"<f" in buffer or b"mergeCell" in buffer or b":c" in buffer or b":row" in buffer:
+        return None
+    tags = buffer.count(b"<c") + buffer.count(b"<row")
+    rows = _PLAIN_ROW.findall(buffer)
+    cells = _PLAIN_CELL.findall(buffer)
+    if not rows or len(rows) + len(cells) != tags or buffer.count(b' r="') != tags:
+        return None
+    digits = [d for _, d in cells]
+    letters = set(l for l, _ in cells)
+    if any(not d or len(d) > 7 for d in rows) or any(not d or len(d) > 7 for d in digits) \
+            or any(not l or len(l) > 3 for l in letters):
+        return None
+    bound_row = max(max(map(int, rows)), max(map(int, digits), default=0)) - 1
+    bound_col = max((columns.setdefault(l, _column(l)) for l in letters), default=-1)
+    last_row_tag, last_cell = buffer.rfind(b"<row"), buffer.rfind(b"<c")
+    if last_cell > last_row_tag:
+        return bound_row, bound_col, int(cells[-1][1]) - 1, columns[cells[-1][0]]
+    return bound_row, bound_col, int(rows[-1]) - 1, -1
+
+
+def _whole_rows(chunks: Iterator[bytes], file: str, sheet: str) -> Iterator[bytes]:
+    """The stream in pieces that end right after a row's end tag, so no cell is cut: a literal
+    "</" is always a tag in XML, never text."""
+    carry = b""
+    for chunk in chunks:
+        buffer = carry + chunk
+        cut = _last_row_end(buffer)
+        if cut > 0:
+            yield buffer[:cut]
+            carry = buffer[cut:]
+        else:
+            carry = buffer
+        if len(carry) > _MAX_ROW_BYTES:
+            raise InputError(f"工作表的 XML 中有一行超过 {_MAX_ROW_BYTES >> 20} MB，文件已损坏或是特意构造的",
+                             file=file, sheet=sheet, hint=_RESAVE)
+    yield carry
+
+
+def _last_row_end(buffer: bytes) -> int:
+    at = buffer.rfind(b"</row>")
+    if at >= 0:
+        return at + 6
+    ends = [match.end() for match in _ROW_END.finditer(buffer)]
+    return ends[-1] if ends else -1
+
+
+def _cell_ref(attrs: bytes):
+    """(whole, letters, digits) of the r= attribute, or None."""
+    at = attrs.find(b' r="')
+    if at >= 0:
+        close = attrs.find(b'"', at + 4)
+        match = _REF.fullmatch(attrs, at + 4, close if close >= 0 else len(attrs))
+        if match:
+            return match
+    return _ATTR_R.search(attrs)
+
+
+def _merge(extent: Extent, attrs: bytes, file: str, sheet: str) -> None:
+    ref = _ATTR_REF.search(attrs)
+    if not ref:
+        return
+    r0, c0 = _number(ref[2]) - 1, _column(ref[1])
+    r1, c1 = (_number(ref[4]) - 1, _column(ref[3])) if ref[3] else (r0, c0)
+    for r, c in ((r0, c0), (r1, c1)):
+        _check_position(r, c, file, sheet)
+    extent.merge(abs(r1 - r0) + 1, abs(c1 - c0) + 1)
+
+
+def _scan_shared_strings(chunks: Iterator[bytes], file: str) -> None:
+    count = 0
+    for match, _ in tags(_TOKEN, chunks, file, None):
+        if match[2] == b"si" and not match[1]:
+            count += 1
+            if count > limits.MAX_SHARED_STRINGS:
+                raise InputError(f"工作簿的共享文字表有 {limits.MAX_SHARED_STRINGS:,} 条以上，"
+                                 "超过可读取的数量", file=file, hint=_RESAVE)
+
+
+def _number(digits: bytes) -> int:
+    return int(digits[:10])
+
+
+def _column(letters: bytes) -> int:
+    col = 0
+    for letter in letters.upper()[:8]:
+        col = col * 26 + letter - 64
+    return col - 1
+
+
+def _check_position(row: int, col: int, file: str, sheet: str) -> None:
+    if row >= limits.MAX_ROWS or col >= limits.MAX_COLUMNS or row < -1 or col < -1:
+        raise too_large(f"单元格 {cell_name(row, col)} 超出 Excel 的范围"
+                        f"（最多 {limits.MAX_ROWS:,} 行 × {limits.MAX_COLUMNS:,} 列）", file, sheet)
