@@ -90,7 +90,7 @@ def _department(value: object, key: str) -> str:
     if not isinstance(value, str):
         raise InputError(f"「{key}」应是文字，现在是 {_shown(value)}。", file=CONFIG_FILE,
                          hint='写成 "部门" = "某局"（名称加英文引号）。')
-    return safe_component(value.strip(), "部门", CONFIG_FILE)
+    return safe_component(value, "部门", CONFIG_FILE)     # as typed: a stray space is said, not fixed
 
 
 def _year(value: object, key: str, source: str = CONFIG_FILE) -> int:
