@@ -150,7 +150,8 @@ def _interrupted_between_links(dist) -> Path:
     folder = _folder(dist)
     workbook = folder / f"{STEM}_v002.xlsx"
     workbook.write_bytes(b"second")
-    record = {"output": {"file": workbook.name, "version": 2, "sha256": sha256_file(workbook),
+    record = {"department": "某局", "year": 2020,
+              "output": {"file": workbook.name, "version": 2, "sha256": sha256_file(workbook),
                          "bytes": 6}}
     (folder / ".building-dead1.xlsx").write_bytes(b"second")
     (folder / ".building-dead1.manifest.json").write_text(json.dumps(record), "utf-8")

@@ -211,3 +211,66 @@ def test_diff_shows_what_a_changed_ledger_amount_changed(tmp_path, sample_copy, 
     manifest = json.loads(next(dist.rglob("*_v001.manifest.json")).read_text("utf-8"))
     assert manifest["key_figures"]["一般公共预算财政拨款收入"] == "3101.02"
     assert SAMPLE.is_dir()
+
+
+# ---- verify: an archive reshaped by hand is never "all consistent" --------------------------
+
+def test_verify_finds_an_altered_workbook_in_a_renamed_department_folder(tmp_path, capsys):
+    archived = fake_build(tmp_path, b"original")
+    with open(archived.workbook, "ab") as workbook:
+        workbook.write(b"!")
+    (tmp_path / DEPARTMENT).rename(tmp_path / "另一局")
+    assert main(["verify", "--dist", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("不属于任何版本") == 2 and "全部与清单一致" not in out
+
+
+def test_verify_finds_a_version_moved_to_another_departments_folder(tmp_path, capsys):
+    archived = fake_build(tmp_path)
+    other = tmp_path / "乙局" / "2020"
+    other.mkdir(parents=True)
+    for path in (archived.workbook, archived.manifest):
+        path.rename(other / path.name.replace(DEPARTMENT, "乙局"))
+    record = json.loads((other / "乙局_2020年度部门决算_v001.manifest.json").read_text("utf-8"))
+    record["output"]["file"] = "乙局_2020年度部门决算_v001.xlsx"
+    (other / "乙局_2020年度部门决算_v001.manifest.json").write_text(json.dumps(record), "utf-8")
+    assert main(["verify", "--dist", str(tmp_path)]) == 1
+    assert "清单记录的是「某局」2020 年度，与所在文件夹不符" in capsys.readouterr().out
+
+
+def test_verify_finds_versions_in_a_folder_that_is_not_a_year(tmp_path, capsys):
+    fake_build(tmp_path)
+    (tmp_path / DEPARTMENT / "2020").rename(tmp_path / DEPARTMENT / "2020-副本")
+    assert main(["verify", "--dist", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("不属于任何版本") == 2 and "全部与清单一致" not in out
+
+
+def test_verify_finds_a_version_deleted_whole(tmp_path, capsys):
+    first = fake_build(tmp_path, b"one")
+    fake_build(tmp_path, b"two")
+    first.workbook.unlink()
+    first.manifest.unlink()
+    assert main(["verify", "--dist", str(tmp_path)]) == 1
+    assert "缺失：第 1 版的工作簿和清单都不在" in capsys.readouterr().out
+
+
+def test_verify_finds_a_renamed_workbook(tmp_path, capsys):
+    archived = fake_build(tmp_path)
+    archived.workbook.rename(archived.workbook.with_name("决算定稿.xlsx"))
+    assert main(["verify", "--dist", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "决算定稿.xlsx：不属于任何版本" in out and "缺失" in out
+
+
+def test_verify_reads_a_folder_named_with_superscript_digits_as_no_year(tmp_path, capsys):
+    fake_build(tmp_path)
+    (tmp_path / DEPARTMENT / "²⁰²⁰").mkdir()
+    assert main(["verify", "--dist", str(tmp_path)]) == 0
+    assert "已核验 1 个版本" in capsys.readouterr().out
+
+
+def test_verify_of_an_empty_dist_says_there_is_nothing(tmp_path, capsys):
+    (tmp_path / ".gitkeep").write_text("")
+    assert main(["verify", "--dist", str(tmp_path)]) == 0
+    assert "没有任何版本" in capsys.readouterr().out

@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n错误：{os_error_message(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("\n已中断，未生成任何文件。", file=sys.stderr)
+        print("\n已中断。未完成的版本不会留在输出目录中（可用 jdzxlsx verify 核验）。", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as error:  # noqa: BLE001 - the user gets a message, the developer the log
         if os.environ.get("JDZXLSX_DEBUG"):

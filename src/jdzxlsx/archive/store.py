@@ -198,7 +198,8 @@ def archive_build(dist: Path, department: str, year: int, write: Callable[[Path]
             version = (versions(folder, department, year) or [0])[-1] + 1
             base = f"{stem(department, year)}_v{version:0{VERSION_DIGITS}d}"
             workbook, manifest_path = folder / f"{base}.xlsx", folder / f"{base}.manifest.json"
-            record = dict(manifest)
+            # the version's owner as its folder says, which verify holds the folder to
+            record = {**manifest, "department": department, "year": year}
             record["output"] = {"file": workbook.name, "version": version, "sha256": digest,
                                 "bytes": size}
             _write_manifest_temp(manifest_temp, record)

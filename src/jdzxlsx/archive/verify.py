@@ -1,8 +1,10 @@
 """`jdzxlsx verify`: every version in dist/ re-hashed against its manifest.
 
 Damage (exit 1): a workbook whose SHA-256 differs from its manifest's (altered), a manifest
-whose workbook is gone (missing), a workbook without a manifest that no interrupted publication
-explains (orphaned), a manifest that cannot be read. Not damage: a publication interrupted
+whose workbook is gone or a version number with neither file (missing), a workbook without a
+manifest that no interrupted publication explains (orphaned), a manifest that cannot be read or
+names another department or year than its folder (a renamed folder), and any workbook or
+manifest anywhere else under dist/ (it belongs to no version). Not damage: a publication interrupted
 between the workbook and its manifest (the next build completes it), temporary files of a dead
 build (the next build removes them), a build running now. Reads only; writes nothing.
 """
@@ -10,6 +12,7 @@ build (the next build removes them), a build running now. Reads only; writes not
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +47,7 @@ def version_folders(dist: Path) -> list[tuple[Path, str, int]]:
     found = []
     for department in sorted(p for p in dist.iterdir() if p.is_dir()):
         for year in sorted(p for p in department.iterdir() if p.is_dir()):
-            if year.name.isdigit():
+            if re.fullmatch(r"[0-9]{4}", year.name):      # not ²⁰²⁰: int() refuses it
                 found.append((year, department.name, int(year.name)))
     return found
 
@@ -54,9 +57,15 @@ def _check_version(folder: Path, workbook: Path, manifest: Path, report: Report)
         record = json.loads(manifest.read_text(encoding="utf-8"))
         output = record["output"]
         recorded, named = output["sha256"], output["file"]
+        owner = (record["department"], record["year"])
     except (OSError, ValueError, KeyError, TypeError) as error:
         report.problems.append(Problem(manifest, f"清单无法读取或不完整（{error}）。处理：从备份恢复"
                                                  "该清单，或重新生成一个新版本。", True))
+        return
+    if owner != (folder.parent.name, int(folder.name)):
+        report.problems.append(Problem(manifest, f"清单记录的是「{owner[0]}」{owner[1]} 年度，"
+                                                 "与所在文件夹不符（文件夹被改名或文件被移动？）。"
+                                                 "处理：把文件夹改回 dist/<部门>/<年度>/。", True))
         return
     if named != workbook.name:
         report.problems.append(Problem(manifest, f"清单记录的工作簿是「{named}」，与文件名不符。"
@@ -81,7 +90,11 @@ def verify_folder(folder: Path, department: str, year: int, report: Report) -> N
     for temp in temps:
         if temp.name.endswith(TEMP_MANIFEST) and (found := pending_publication(folder, temp)):
             pending[found[0]] = temp
-    for number in sorted(numbers):
+    for number in range(1, max(numbers, default=0) + 1):
+        if number not in numbers:
+            report.problems.append(Problem(folder, f"缺失：第 {number} 版的工作簿和清单都不在"
+                                                   "（jdzxlsx 从不删除版本）。处理：从备份恢复。", True))
+            continue
         files = numbers[number]
         workbook, manifest = files.get("xlsx"), files.get("manifest.json")
         if workbook and manifest:
@@ -121,7 +134,27 @@ def verify_dist(dist: Path) -> Report:
     report = Report()
     for folder, department, year in version_folders(dist):
         verify_folder(folder, department, year, report)
+    _unexplained(dist, report)
     return report
+
+
+def _unexplained(dist: Path, report: Report) -> None:
+    """Workbooks and manifests under dist/ that no version folder accounts for: in a folder
+    of another shape, or named unlike a version of their folder."""
+    explained = {problem.path for problem in report.problems}
+    folders = {folder: version_pattern(department, year)
+               for folder, department, year in version_folders(dist)}
+    for path in sorted(dist.rglob("*")):
+        if not path.is_file() or path.name.startswith(".") or path in explained:
+            continue
+        if not path.name.endswith((".xlsx", ".json")):
+            continue
+        pattern = folders.get(path.parent)
+        if pattern is not None and pattern.match(path.name):
+            continue
+        report.problems.append(Problem(path, "不属于任何版本：不在 dist/<部门>/<年度>/ 中，或文件名"
+                                             "不是该文件夹的版本名（被改名或移动过？）。处理：改回原来的"
+                                             "位置和名称，或移出 dist/。", True))
 
 
 def verify_command(dist: Path, out=None) -> int:
@@ -135,6 +168,9 @@ def verify_command(dist: Path, out=None) -> int:
     if damaged:
         print(f"核验了 {report.verified} 个完好的版本；发现 {damaged} 处损坏（见上）。", file=out)
         return 1
+    if report.verified == 0:
+        print(f"输出目录「{dist}」中没有任何版本。", file=out)
+        return 0
     print(f"已核验 {report.verified} 个版本，全部与清单一致。", file=out)
     return 0
 
