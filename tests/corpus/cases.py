@@ -105,6 +105,8 @@ CASES = [
     Case("xlsx_cell_at_ALL100000", _make(f.one_far_cell, "明细账_远.xlsx", "ALL100000"),
          words=("明细账_远.xlsx", "ALL100000")),
     Case("xlsx_zip_bomb", _make(f.xlsx_zip_bomb, "明细账_炸弹.xlsx"), words=("明细账_炸弹.xlsx",)),
+    Case("zip_with_a_300_mb_mimetype", _make(f.huge_mimetype, "明细账_包.xlsx"),
+         words=("明细账_包.xlsx", "ZIP 压缩包")),
     Case("spreadsheetml_merge_across_4e8", _make(f.spreadsheetml_merge, "明细账.xls", 400_000_000),
          words=("明细账.xls",)),
     Case("html_rowspan_colspan_1000", _make(f.html_spans, "明细账.xls"), words=("明细账.xls",)),

@@ -4,6 +4,7 @@ careless copy puts into an input folder. Each function writes one file and retur
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -91,6 +92,20 @@ def one_far_cell(path: Path, ref: str) -> Path:
 def xlsx_zip_bomb(path: Path, megabytes: int = 40) -> Path:
     """A sheet of spaces: a few kilobytes packed, tens of megabytes unpacked."""
     return raw_xlsx(path, f'<row r="1">{_inline("A1", "日期")}</row>' + " " * (megabytes << 20))
+
+
+def huge_mimetype(path: Path, megabytes: int = 300) -> Path:
+    """A zip whose "mimetype" member inflates to ``megabytes`` MB at ~150:1 (under the zip bomb
+    ratio): 2 MB on disk, and reading that member whole cost its full size."""
+    block, noise = bytearray(1 << 16), random.Random(8)
+    with zipfile.ZipFile(path, "w") as book:
+        info = zipfile.ZipInfo("mimetype")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with book.open(info, "w", force_zip64=True) as member:
+            for _ in range(megabytes * 16):
+                block[:300] = noise.randbytes(300)
+                member.write(block)
+    return path
 
 
 def spreadsheetml_merge(path: Path, across: int) -> Path:
