@@ -89,6 +89,33 @@ def one_far_cell(path: Path, ref: str) -> Path:
                           f'{_inline(ref, "x")}</row>')
 
 
+def sheet_elsewhere(path: Path, target: str, member: str, quote: str = '"') -> Path:
+    """A far cell in a sheet kept as ``member``, its relationship's Target written ``target``
+    in ``quote``s: calamine finds it (case-insensitively, whatever the extension)."""
+    rels = _WORKBOOK_RELS.replace('"', quote).replace("worksheets/sheet1.xml", target)
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet '
+             'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             f'<row r="1">{_inline("A1", "日期")}</row><row r="1048576">{_number("XFD1048576", "1")}</row>'
+             "</sheetData></worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        book.writestr("_rels/.rels", _ROOT_RELS)
+        book.writestr("xl/workbook.xml", _WORKBOOK)
+        book.writestr("xl/_rels/workbook.xml.rels", rels)
+        book.writestr(member, sheet)
+    return path
+
+
+def shared_text_amplified(path: Path, chars: int = 30_000, rows: int = 200) -> Path:
+    """One shared string of ``chars`` 汉字 referred to by ``rows`` × 10 cells."""
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{chr(65 + c)}{r}" t="s"><v>0</v></c>'
+                                             for c in range(10)) + "</row>"
+                    for r in range(1, rows + 1))
+    table = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+             f'spreadsheetml/2006/main"><si><t>{"账" * chars}</t></si></sst>')
+    return raw_xlsx(path, cells, members={"xl/sharedStrings.xml": table.encode()})
+
+
 def xlsx_zip_bomb(path: Path, megabytes: int = 40) -> Path:
     """A sheet of spaces: a few kilobytes packed, tens of megabytes unpacked."""
     return raw_xlsx(path, f'<row r="1">{_inline("A1", "日期")}</row>' + " " * (megabytes << 20))
