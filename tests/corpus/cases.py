@@ -119,6 +119,8 @@ CASES = [
          words=("明细账.xls",)),
     Case("html_rowspan_colspan_1000", _make(f.html_spans, "明细账.xls"), words=("明细账.xls",)),
     Case("ods_repeated_columns", _make(f.ods_repeated, "明细账.ods", 16_000), words=("明细账.ods",)),
+    Case("ods_long_text_repeated", _make(f.ods_repeated, "明细账_字.ods", 10, 400, "账" * 30_000),
+         words=("明细账_字.ods", "文字合计超过")),
     Case("xls_cell_at_biff_limit", _make(f.biff_far_cells, "明细账_远.xls"), words=("明细账_远.xls",)),
     Case("csv_field_of_40000_characters", _write("长.csv", ("日期,摘要\n2020-12-01," + "长" * 40_000 + "\n").encode()),
          words=("长.csv", "32767")),

@@ -151,16 +151,16 @@ def html_spans(path: Path, cells: int = 40, span: int = 1000) -> Path:
     return path
 
 
-def ods_repeated(path: Path, columns: int) -> Path:
+def ods_repeated(path: Path, columns: int, rows: int = 100_000, text: str = "x") -> Path:
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
         '<office:body><office:spreadsheet><table:table table:name="明细账">'
-        '<table:table-row table:number-rows-repeated="100000">'
+        f'<table:table-row table:number-rows-repeated="{rows}">'
         f'<table:table-cell table:number-columns-repeated="{columns}" office:value-type="string">'
-        "<text:p>x</text:p></table:table-cell></table:table-row>"
+        f"<text:p>{text}</text:p></table:table-cell></table:table-row>"
         "</table:table></office:spreadsheet></office:body></office:document-content>")
     with zipfile.ZipFile(path, "w") as book:
         book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",

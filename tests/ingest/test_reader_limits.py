@@ -625,3 +625,31 @@ def test_xlsx_shared_strings_behind_a_comment_count_as_the_longest(monkeypatch):
     data = xlsx(_refs(1, 1), members={"xl/sharedStrings.xml": table.encode()})
     monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 10_000)
     assert "文字合计超过" in refused(data).message
+
+
+def test_ods_long_text_cell_repeated_is_refused_before_calamine(tmp_path):
+    data = ods('<table:table-row table:number-rows-repeated="400"><table:table-cell office:value-type='
+               '"string" table:number-columns-repeated="10"><text:p>' + "账" * 30_000
+               + "</text:p></table:table-cell></table:table-row>")      # 120 million characters
+    assert len(data) < 2_000
+    message, rss = read_in_subprocess(tmp_path, data, "明细账.ods")
+    assert message.startswith("文件「明细账.ods」，工作表「明细」：文字合计超过 4,000 万个字符")
+    assert rss < 200 * 2**10      # 30,000 characters × 40,000 cells took 9.4 GB
+
+
+@pytest.mark.parametrize("cell", [
+    '<table:table-cell office:value-type="string" table:number-columns-repeated="10"><text:p>{}</text:p>'
+    '</table:table-cell>',
+    '<table:table-cell office:value-type="string" table:number-columns-repeated="10"><text:p>'
+    '<text:s text:c="{}"/></text:p></table:table-cell>',         # calamine writes out the spaces
+    '<table:table-cell office:value-type="string" office:string-value="{}" '
+    'table:number-columns-repeated="10"/>',
+])
+def test_ods_text_counts_each_repetition_exactly(monkeypatch, cell):
+    text = "账目" if "{}</text:p>" in cell else ("2" if "text:c" in cell else "ab")
+    data = ods(f'<table:table-row table:number-rows-repeated="3">{cell.format(text)}</table:table-row>')
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 60)
+    _, [sheet] = read_sheets(data, "a.ods", "a")
+    assert len(sheet.rows) == 3 and len(sheet.rows[2][9]) == 2
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 59)
+    assert "文字合计超过" in refused(data, "a.ods").message
