@@ -122,6 +122,8 @@ CASES = [
     Case("ods_long_text_repeated", _make(f.ods_repeated, "明细账_字.ods", 10, 400, "账" * 30_000),
          words=("明细账_字.ods", "文字合计超过")),
     Case("xls_cell_at_biff_limit", _make(f.biff_far_cells, "明细账_远.xls"), words=("明细账_远.xls",)),
+    Case("xls_long_text_in_2000_cells", _make(f.biff_long_text, "明细账_字.xls"),
+         words=("明细账_字.xls", "文字合计超过")),
     Case("csv_field_of_40000_characters", _write("长.csv", ("日期,摘要\n2020-12-01," + "长" * 40_000 + "\n").encode()),
          words=("长.csv", "32767")),
     Case("csv_with_17000_columns", _write("宽.csv", ("," * 17_000 + "\n").encode() * 3),

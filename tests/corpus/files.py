@@ -186,6 +186,20 @@ def biff_far_cells(path: Path) -> Path:
     return path
 
 
+def biff_long_text(path: Path, rows: int = 200) -> Path:
+    """A real .xls with one string of 30,000 汉字 in ``rows`` × 10 cells (stored once, in the
+    SST)."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("明细账")
+    for row in range(rows):
+        for col in range(10):
+            sheet.write(row, col, "账" * 30_000)
+    book.save(str(path))
+    return path
+
+
 def docx_named_xlsx(path: Path) -> Path:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as document:

@@ -653,3 +653,23 @@ def test_ods_text_counts_each_repetition_exactly(monkeypatch, cell):
     assert len(sheet.rows) == 3 and len(sheet.rows[2][9]) == 2
     monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 59)
     assert "文字合计超过" in refused(data, "a.ods").message
+
+
+def test_xls_one_long_shared_string_in_many_cells_is_refused_before_calamine(tmp_path):
+    data = _xls([(r, c, "账" * 30_000) for r in range(200) for c in range(10)])
+    assert len(data) < 200_000
+    message, rss = read_in_subprocess(tmp_path, data, "明细账.xls")
+    assert message.startswith("文件「明细账.xls」，工作表「明细」：文字合计超过 4,000 万个字符")
+    assert rss < 200 * 2**10
+
+
+def test_xls_shared_text_counts_each_reference_exactly_across_continue_records(monkeypatch):
+    # 3,000 distinct strings fill the SST past its first record (8,224 bytes) into CONTINUEs.
+    cells = [(r, 0, f"摘要{r:04d}") for r in range(3000)] + [(r, 1, "账目明细账") for r in range(10)]
+    data = _xls(cells)
+    total = 3000 * 6 + 10 * 5
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", total)
+    _, [sheet] = read_sheets(data, "a.xls", "a")
+    assert sheet.rows[2999][0] == "摘要2999"
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", total - 1)
+    assert "文字合计超过" in refused(data, "a.xls").message
