@@ -49,7 +49,9 @@ _TYPES = re.compile(rb"""\st\s*=\s*["']([^"']*)["']""")
 _NOT_TEXT = (b"s", b"n", b"b", b"e")
 _INLINE = re.compile(rb"<" + _P + rb"is[\s/>]")
 _INDEX = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>\s*([0-9]{1,10})\s*<")
-_PLAIN_SHARED = re.compile(rb"""\st\s*=\s*["']s["'][^>"']*>\s*<v>\s*([0-9]{1,10})\s*</v>""")
+# Each t= with, when its tag ends right after it (no quote between) and a <v> follows, the index.
+_TYPED = re.compile(rb"""\st\s*=\s*["']([^"']*)["'](?:[^>"']*>\s*<v>\s*([0-9]{1,10})\s*</v>)?""")
+_RUNS = re.compile(rb">([^<]+)")
 # A tag, its quoted values may hold "<" and ">" (calamine's XML reader allows that); "<!" is not
 # taken as a tag, so CDATA and comments count as text.
 _TAG = re.compile(rb"""<(?!!)(?:[^<>"']|"[^"]*"|'[^']*')*>""")
@@ -196,19 +198,18 @@ def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str, strings: arr
     uncached = extent.uncached
     longest = max(strings, default=0)
     for buffer in _whole_rows(chunks, file, sheet):
-        types = _TYPES.findall(buffer) if b"t" in buffer else []
-        shared = types.count(b"s")
-        if len(types) > shared + sum(types.count(t) for t in _NOT_TEXT[1:]) \
-                or _INLINE.search(buffer):
-            # Inline strings and formula strings are in the XML itself: all the text of this
-            # part, outside tags, is counted (the numbers too: more, never less).
-            extent.text += _chars(_TAG.sub(b"", buffer))
+        inline = (b"<is" in buffer or b":is" in buffer) and _INLINE.search(buffer)
+        typed = _TYPED.findall(buffer) if (strings or not inline) and b"t" in buffer else []
+        types = [kind for kind, _ in typed]
+        shared = types.count(b"s") if strings else 0
+        if inline or len(types) > types.count(b"s") + sum(types.count(t) for t in _NOT_TEXT[1:]):
+            extent.text += _text_outside_tags(buffer)
         bound = _plain_bound(buffer, columns) if plain_allowed else None
         text = 0
         if bound is not None and shared:
             # Every t="s" of a plain part has its <v> right after its tag, or the part is
             # measured cell by cell.
-            indexes = _PLAIN_SHARED.findall(buffer)
+            indexes = [index for kind, index in typed if kind == b"s" and index]
             if len(indexes) == shared:
                 text = _shared_text(indexes, strings)
             else:
@@ -276,6 +277,16 @@ def _shared_text(indexes: list[bytes], strings: array) -> int:
     if numbers and max(numbers) >= len(strings):
         numbers = [n for n in numbers if n < len(strings)]
     return sum(map(strings.__getitem__, numbers))
+
+
+def _text_outside_tags(buffer: bytes) -> int:
+    """Inline strings and formula strings are in the XML itself: all the text of this part
+    outside tags is counted (the numbers too: more, never less). Text is what follows a ">" up
+    to the next "<" (a ">" inside a quoted value only adds to it); CDATA may hold "<", so with
+    CDATA every character counts."""
+    if b"<![CDATA[" in buffer:
+        return _chars(buffer)
+    return _chars(b"".join(_RUNS.findall(buffer)))
 
 
 def _chars(data: bytes) -> int:
@@ -390,7 +401,13 @@ def _scan_shared_strings(chunks: Iterator[bytes], file: str) -> array:
         for match in _SI.finditer(buffer):
             if lengths and match.start() > end:
                 lengths[-1] += _between(buffer[end:match.start()])
-            lengths.append(_chars(_TAG.sub(b"", match[2])) if match[2] else 0)
+            body = match[2]
+            if not body:
+                lengths.append(0)
+            elif body.startswith(b"<t>") and body.endswith(b"</t>") and body.count(b"<") == 2:
+                lengths.append(_chars(body[3:-4]))          # the plain <si><t>…</t></si>
+            else:
+                lengths.append(_chars(_TAG.sub(b"", body)))
             end = match.end()
         if len(lengths) > limits.MAX_SHARED_STRINGS:
             raise InputError(f"工作簿的共享文字表有 {limits.MAX_SHARED_STRINGS:,} 条以上，"
