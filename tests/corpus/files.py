@@ -4,6 +4,7 @@ careless copy puts into an input folder. Each function writes one file and retur
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -88,9 +89,50 @@ def one_far_cell(path: Path, ref: str) -> Path:
                           f'{_inline(ref, "x")}</row>')
 
 
+def sheet_elsewhere(path: Path, target: str, member: str, quote: str = '"') -> Path:
+    """A far cell in a sheet kept as ``member``, its relationship's Target written ``target``
+    in ``quote``s: calamine finds it (case-insensitively, whatever the extension)."""
+    rels = _WORKBOOK_RELS.replace('"', quote).replace("worksheets/sheet1.xml", target)
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet '
+             'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             f'<row r="1">{_inline("A1", "日期")}</row><row r="1048576">{_number("XFD1048576", "1")}</row>'
+             "</sheetData></worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        book.writestr("_rels/.rels", _ROOT_RELS)
+        book.writestr("xl/workbook.xml", _WORKBOOK)
+        book.writestr("xl/_rels/workbook.xml.rels", rels)
+        book.writestr(member, sheet)
+    return path
+
+
+def shared_text_amplified(path: Path, chars: int = 30_000, rows: int = 200) -> Path:
+    """One shared string of ``chars`` 汉字 referred to by ``rows`` × 10 cells."""
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{chr(65 + c)}{r}" t="s"><v>0</v></c>'
+                                             for c in range(10)) + "</row>"
+                    for r in range(1, rows + 1))
+    table = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+             f'spreadsheetml/2006/main"><si><t>{"账" * chars}</t></si></sst>')
+    return raw_xlsx(path, cells, members={"xl/sharedStrings.xml": table.encode()})
+
+
 def xlsx_zip_bomb(path: Path, megabytes: int = 40) -> Path:
     """A sheet of spaces: a few kilobytes packed, tens of megabytes unpacked."""
     return raw_xlsx(path, f'<row r="1">{_inline("A1", "日期")}</row>' + " " * (megabytes << 20))
+
+
+def huge_mimetype(path: Path, megabytes: int = 300) -> Path:
+    """A zip whose "mimetype" member inflates to ``megabytes`` MB at ~150:1 (under the zip bomb
+    ratio): 2 MB on disk, and reading that member whole cost its full size."""
+    block, noise = bytearray(1 << 16), random.Random(8)
+    with zipfile.ZipFile(path, "w") as book:
+        info = zipfile.ZipInfo("mimetype")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with book.open(info, "w", force_zip64=True) as member:
+            for _ in range(megabytes * 16):
+                block[:300] = noise.randbytes(300)
+                member.write(block)
+    return path
 
 
 def spreadsheetml_merge(path: Path, across: int) -> Path:
@@ -109,16 +151,16 @@ def html_spans(path: Path, cells: int = 40, span: int = 1000) -> Path:
     return path
 
 
-def ods_repeated(path: Path, columns: int) -> Path:
+def ods_repeated(path: Path, columns: int, rows: int = 100_000, text: str = "x") -> Path:
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
         '<office:body><office:spreadsheet><table:table table:name="明细账">'
-        '<table:table-row table:number-rows-repeated="100000">'
+        f'<table:table-row table:number-rows-repeated="{rows}">'
         f'<table:table-cell table:number-columns-repeated="{columns}" office:value-type="string">'
-        "<text:p>x</text:p></table:table-cell></table:table-row>"
+        f"<text:p>{text}</text:p></table:table-cell></table:table-row>"
         "</table:table></office:spreadsheet></office:body></office:document-content>")
     with zipfile.ZipFile(path, "w") as book:
         book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
@@ -140,6 +182,20 @@ def biff_far_cells(path: Path) -> Path:
     sheet = book.add_sheet("明细账")
     sheet.write(0, 0, "日期")
     sheet.write(65535, 255, "x")
+    book.save(str(path))
+    return path
+
+
+def biff_long_text(path: Path, rows: int = 200) -> Path:
+    """A real .xls with one string of 30,000 汉字 in ``rows`` × 10 cells (stored once, in the
+    SST)."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("明细账")
+    for row in range(rows):
+        for col in range(10):
+            sheet.write(row, col, "账" * 30_000)
     book.save(str(path))
     return path
 

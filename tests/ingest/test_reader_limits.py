@@ -5,6 +5,7 @@ is measured. Files are crafted here byte by byte (raw xlsx XML in a zip, raw HTM
 from __future__ import annotations
 
 import io
+import random
 import subprocess
 import sys
 import zipfile
@@ -495,3 +496,180 @@ def test_200000_rows_by_12_columns_xlsx_still_reads_under_1_gib(tmp_path):
     message, rss = read_in_subprocess(tmp_path, path.read_bytes(), path.name)
     assert message == "OK"
     assert rss < GIB_KIB
+
+
+# --- reviewer's holes (issue 8, second round) -------------------------------------------------
+
+def _huge_mimetype(megabytes: int) -> bytes:
+    """A zip whose only member, "mimetype", inflates to ``megabytes`` MB at ~150:1: under the
+    zip bomb ratio, so only reading the member whole would cost memory."""
+    buffer = io.BytesIO()
+    block, noise = bytearray(1 << 16), random.Random(8)
+    with zipfile.ZipFile(buffer, "w") as archive:
+        info = zipfile.ZipInfo("mimetype")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as member:
+            for _ in range(megabytes * 16):
+                block[:300] = noise.randbytes(300)
+                member.write(block)
+    return buffer.getvalue()
+
+
+def test_zip_with_a_500_mb_mimetype_is_named_without_inflating_it(tmp_path):
+    data = _huge_mimetype(300)
+    assert len(data) < 4 << 20
+    message, rss = read_in_subprocess(tmp_path, data, "明细账.xlsx")
+    assert message.startswith("文件「明细账.xlsx」：文件扩展名是 .xlsx，但内容是 ZIP 压缩包")
+    assert rss < 200 * 2**10      # reading the member whole took 1.08 GB
+
+
+_FAR = A1 + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+
+
+def _sheet_xml(body: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            f'spreadsheetml/2006/main"><sheetData>{body}</sheetData></worksheet>')
+
+
+def _book_elsewhere(target: str, member: str, quote: str = '"') -> bytes:
+    """An xlsx whose one sheet is ``member``, named by a relationship Target ``target``."""
+    rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            f'package/2006/relationships"><Relationship Id={quote}rId1{quote} Type={quote}http://schemas.'
+            f'openxmlformats.org/officeDocument/2006/relationships/worksheet{quote} '
+            f'Target={quote}{target}{quote}/></Relationships>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("xl/workbook.xml", _WORKBOOK.format(name="明细"))
+        archive.writestr("xl/_rels/workbook.xml.rels", rels)
+        archive.writestr(member, _sheet_xml(_FAR))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("target", "member", "quote"), [
+    ("data.xml", "xl/data.xml", "'"),          # Target='…' in single quotes
+    ("Data.xml", "xl/data.xml", '"'),          # calamine finds a member whatever its case
+    ("data.bin", "xl/data.bin", '"'),          # and whatever its extension
+])
+def test_xlsx_sheet_wherever_its_relationship_points_is_measured(tmp_path, target, member, quote):
+    message, rss = read_in_subprocess(tmp_path, _book_elsewhere(target, member, quote), "a.xlsx")
+    assert message.startswith("文件「a.xlsx」，工作表「明细」：有内容的单元格远至 XFD1048576")
+    assert rss < 200 * 2**10      # calamine aborted the process asking for 549 GB
+
+
+def test_xlsx_member_no_sheet_names_is_measured_and_named():
+    error = refused(_book_elsewhere("worksheets/sheet1.xml", "xl/stray/part.dat"), "a.xlsx")
+    assert error.sheet == "xl/stray/part.dat"
+    assert "XFD1048576" in error.message
+
+
+def test_xlsx_member_that_is_not_utf8_before_its_first_tag_is_passed_over():
+    picture = b"\x89PNG\r\n\x1a\n" + _sheet_xml(_FAR).encode()     # calamine's XML reader fails
+    _, [sheet] = read_sheets(xlsx(A1, members={"xl/media/image1.png": picture}), "a.xlsx", "a")
+    assert sheet.rows == [["日期"]]
+
+
+def _shared(strings: list[str], body: str) -> bytes:
+    table = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             + "".join(f"<si><t>{text}</t></si>" for text in strings) + "</sst>")
+    return xlsx(body, members={"xl/sharedStrings.xml": table.encode()})
+
+
+def _refs(index: int, rows: int, cols: int = 10) -> str:
+    return "".join(f'<row r="{r}">' + "".join(f'<c r="{chr(65 + c)}{r}" t="s"><v>{index}</v></c>'
+                                             for c in range(cols)) + "</row>"
+                   for r in range(1, rows + 1))
+
+
+def test_xlsx_one_long_shared_string_in_many_cells_is_refused_before_calamine(tmp_path):
+    data = _shared(["账" * 30_000], _refs(0, 200))     # 60 million characters in 2,000 cells
+    assert len(data) < 30_000
+    message, rss = read_in_subprocess(tmp_path, data, "明细账.xlsx")
+    assert message.startswith("文件「明细账.xlsx」，工作表「明细」：文字合计超过 4,000 万个字符")
+    assert rss < 200 * 2**10      # 30,000 汉字 × 40,000 cells took 5.9 GB
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_xlsx_shared_text_counts_each_reference_exactly(monkeypatch, plain):
+    body = _refs(1, 3)                                   # 30 cells × 5 characters
+    if not plain:
+        body = body.replace('<c r="A1"', '<c  r="A1"')      # measured cell by cell
+    data = _shared(["x", "账目明细账"], body)
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 150)
+    _, [sheet] = read_sheets(data, "a.xlsx", "a")
+    assert sheet.rows[2][9] == "账目明细账"
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 149)
+    assert "文字合计超过" in refused(data, "a.xlsx").message
+
+
+@pytest.mark.parametrize("cell", [
+    '<c r="A1" t="inlineStr"><is><t>{}</t></is></c>',
+    '<c r="A1" t="str"><f>A2</f><v>{}</v></c>',
+])
+def test_xlsx_inline_and_formula_text_counts(monkeypatch, cell):
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 1000)
+    assert "文字合计超过" in refused(xlsx(f'<row r="1">{cell.format("账" * 1001)}</row>')).message
+
+
+def test_xlsx_shared_string_hiding_its_text_after_an_end_tag_in_a_value_still_counts(monkeypatch):
+    table = ('<sst xmlns="x"><si><t>a</t></si><si><t x="</si>">' + "账" * 2000 + "</t></si></sst>")
+    data = xlsx(_refs(1, 1), members={"xl/sharedStrings.xml": table.encode()})
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 10_000)
+    assert "文字合计超过" in refused(data).message
+
+
+def test_xlsx_shared_strings_behind_a_comment_count_as_the_longest(monkeypatch):
+    table = ('<sst xmlns="x"><si><t>a</t></si><!-- <si><t>b</t></si> --><si><t>' + "账" * 2000
+             + "</t></si></sst>")
+    data = xlsx(_refs(1, 1), members={"xl/sharedStrings.xml": table.encode()})
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 10_000)
+    assert "文字合计超过" in refused(data).message
+
+
+def test_ods_long_text_cell_repeated_is_refused_before_calamine(tmp_path):
+    data = ods('<table:table-row table:number-rows-repeated="400"><table:table-cell office:value-type='
+               '"string" table:number-columns-repeated="10"><text:p>' + "账" * 30_000
+               + "</text:p></table:table-cell></table:table-row>")      # 120 million characters
+    assert len(data) < 2_000
+    message, rss = read_in_subprocess(tmp_path, data, "明细账.ods")
+    assert message.startswith("文件「明细账.ods」，工作表「明细」：文字合计超过 4,000 万个字符")
+    assert rss < 200 * 2**10      # 30,000 characters × 40,000 cells took 9.4 GB
+
+
+@pytest.mark.parametrize("cell", [
+    '<table:table-cell office:value-type="string" table:number-columns-repeated="10"><text:p>{}</text:p>'
+    '</table:table-cell>',
+    '<table:table-cell office:value-type="string" table:number-columns-repeated="10"><text:p>'
+    '<text:s text:c="{}"/></text:p></table:table-cell>',         # calamine writes out the spaces
+    '<table:table-cell office:value-type="string" office:string-value="{}" '
+    'table:number-columns-repeated="10"/>',
+])
+def test_ods_text_counts_each_repetition_exactly(monkeypatch, cell):
+    text = "账目" if "{}</text:p>" in cell else ("2" if "text:c" in cell else "ab")
+    data = ods(f'<table:table-row table:number-rows-repeated="3">{cell.format(text)}</table:table-row>')
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 60)
+    _, [sheet] = read_sheets(data, "a.ods", "a")
+    assert len(sheet.rows) == 3 and len(sheet.rows[2][9]) == 2
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", 59)
+    assert "文字合计超过" in refused(data, "a.ods").message
+
+
+def test_xls_one_long_shared_string_in_many_cells_is_refused_before_calamine(tmp_path):
+    data = _xls([(r, c, "账" * 30_000) for r in range(200) for c in range(10)])
+    assert len(data) < 200_000
+    message, rss = read_in_subprocess(tmp_path, data, "明细账.xls")
+    assert message.startswith("文件「明细账.xls」，工作表「明细」：文字合计超过 4,000 万个字符")
+    assert rss < 200 * 2**10
+
+
+def test_xls_shared_text_counts_each_reference_exactly_across_continue_records(monkeypatch):
+    # 3,000 distinct strings fill the SST past its first record (8,224 bytes) into CONTINUEs.
+    cells = [(r, 0, f"摘要{r:04d}") for r in range(3000)] + [(r, 1, "账目明细账") for r in range(10)]
+    data = _xls(cells)
+    total = 3000 * 6 + 10 * 5
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", total)
+    _, [sheet] = read_sheets(data, "a.xls", "a")
+    assert sheet.rows[2999][0] == "摘要2999"
+    monkeypatch.setattr(limits, "MAX_SHEET_TEXT_CHARS", total - 1)
+    assert "文字合计超过" in refused(data, "a.xls").message

@@ -54,7 +54,9 @@ def zip_content(archive: zipfile.ZipFile) -> str:
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "mimetype" in names:
-        mimetype = archive.read("mimetype")[:100].decode("ascii", "replace")
+        # Only its head: a "mimetype" member can inflate to hundreds of MB (issue 8).
+        with archive.open("mimetype") as member:
+            mimetype = member.read(100).decode("ascii", "replace")
         if "opendocument.spreadsheet" in mimetype:
             return "ods"
         for key, kind in _ODF_KINDS.items():

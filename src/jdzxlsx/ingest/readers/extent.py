@@ -26,6 +26,7 @@ class Extent:
     merged_cells: int = 0
     uncached: list[tuple[int, int]] = field(default_factory=list)
     bounded: bool = False       # last_row/last_col may count empty cells (an upper bound)
+    text: int = 0               # characters of its text cells, each repetition counted (≥ exact)
 
     def add(self, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
         """Cells from (row, col), ``rows`` × ``cols`` of them (a repeated cell), hold content."""
@@ -50,6 +51,8 @@ class Extent:
             raise too_large(f"有内容的单元格远至 {cell_name(self.last_row, self.last_col)}"
                             f"（{self.last_row + 1:,} 行 × {self.last_col + 1:,} 列），"
                             f"超过可读取的 {limits.MAX_SHEET_CELLS // 10_000:,} 万个单元格", file, sheet)
+        if self.text > limits.MAX_SHEET_TEXT_CHARS:
+            raise too_text(file, sheet)
         if self.merged_cells > limits.MAX_MERGED_CELLS:
             raise too_large(f"合并单元格共覆盖 {self.merged_cells:,} 个单元格，"
                             f"超过可读取的 {limits.MAX_MERGED_CELLS // 10_000:,} 万个", file, sheet,
@@ -60,6 +63,13 @@ class Extent:
 def cell_name(row: int, col: int) -> str:
     """(0, 0) → A1, as Excel names a cell."""
     return f"{column_letter(col + 1)}{row + 1}"
+
+
+def too_text(file: str, sheet: str | None) -> InputError:
+    return too_large(f"文字合计超过 {limits.MAX_SHEET_TEXT_CHARS // 10_000:,} 万个字符"
+                     "（同一段文字被许多单元格引用或重复时按每个单元格计），不像一份账表", file, sheet,
+                     hint="请用 Excel 或 WPS 打开，检查是否有很长的文字被复制到大量单元格；只把需要的表格区域"
+                          "复制到新工作簿，另存为 .xlsx 后放回。")
 
 
 def too_large(message: str, file: str, sheet: str | None, hint: str = TOO_LARGE_HINT) -> InputError:

@@ -20,8 +20,9 @@ from .extent import RESAVE_HINT, Extent, tags
 from .zip_scan import member_chunks
 
 _ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
-_TOKEN = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])"
+_TOKEN = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell|s)(?=[\s/>])"
                     + _ATTRS + rb">")
+_CELLS = (b"table-cell", b"covered-table-cell")
 _PREFIX = rb"""(?:^|\s)(?:[\w.-]+:)?"""
 
 
@@ -35,6 +36,10 @@ _COLS_SPANNED = _attribute(rb"number-columns-spanned")
 _ROWS_SPANNED = _attribute(rb"number-rows-spanned")
 _VALUE_TYPE = _attribute(rb"value-type")
 _NAME = _attribute(rb"name")
+_SPACES = _attribute(rb"c")
+# office:string-value, date-value, time-value: calamine takes a cell's text from them.
+_TEXT_VALUES = re.compile(_PREFIX + rb"""[\w-]+-value\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TAG = re.compile(rb"""<(?!!)(?:[^<>"']|"[^"]*"|'[^']*')*>""")
 
 
 def scan_ods(archive: zipfile.ZipFile, file: str) -> None:
@@ -50,14 +55,34 @@ def scan_ods(archive: zipfile.ZipFile, file: str) -> None:
 
 
 def _scan_content(chunks, file: str) -> None:
+    """Extent, merges and text of each sheet. A cell's text is what lies between its tags
+    (characters outside tags, or bytes when the tags fall in different read chunks), the spaces
+    its <text:s text:c="N"/> stand for and its *-value attributes, times its repetitions."""
     depth = 0
     sheet: str | None = None
     extent = Extent()
     row = col = 0
     row_repeat = 1
-    for match, _ in tags(_TOKEN, chunks, file, None):
+    cell = None         # (buffer, end of the open tag in it, its stream offset, repetitions)
+    spaces = 0
+    for match, base in tags(_TOKEN, chunks, file, None):
         closing, tag, attrs = match[1], match[2], match[3]
         self_closing = attrs.endswith(b"/")
+        if tag == b"s":
+            if cell is not None and depth == 1:
+                spaces += _count(_SPACES, attrs, file, sheet, 10**12)
+            continue
+        if tag in _CELLS and closing and cell is not None and depth == 1:
+            buffer, start, offset, times = cell
+            if match.string is buffer:
+                chars = len(_TAG.sub(b"", buffer[start:match.start()]).decode("utf-8", "replace"))
+            else:
+                chars = base + match.start() - offset
+            extent.text += (chars + spaces) * times
+            cell = None
+            if extent.text > limits.MAX_SHEET_TEXT_CHARS:
+                extent.check(file, sheet)
+            continue
         if tag == b"table":
             if closing or self_closing:
                 if depth == 1:
@@ -80,6 +105,11 @@ def _scan_content(chunks, file: str) -> None:
                 row += row_repeat
         else:
             repeat = _count(_COLS_REPEATED, attrs, file, sheet)
+            if b"-value" in attrs:
+                extent.text += sum(len(a or b) for a, b in _TEXT_VALUES.findall(attrs)) \
+                    * repeat * row_repeat
+            if not self_closing:
+                cell, spaces = (match.string, match.end(), base + match.end(), repeat * row_repeat), 0
             if tag == b"table-cell":
                 if _VALUE_TYPE.search(attrs) or not self_closing:
                     extent.add(row, col, row_repeat, repeat)
@@ -89,13 +119,15 @@ def _scan_content(chunks, file: str) -> None:
                 if spans != (1, 1) and repeat * row_repeat > 1:
                     extent.merged_cells += spans[0] * spans[1] * (repeat * row_repeat - 1)
             col += repeat
-        if extent.merged_cells > limits.MAX_MERGED_CELLS or extent.cells > limits.MAX_SHEET_CELLS:
+        if extent.merged_cells > limits.MAX_MERGED_CELLS or extent.cells > limits.MAX_SHEET_CELLS \
+                or extent.text > limits.MAX_SHEET_TEXT_CHARS:
             extent.check(file, sheet)
 
 
-def _count(pattern: re.Pattern, attrs: bytes, file: str, sheet: str | None) -> int:
+def _count(pattern: re.Pattern, attrs: bytes, file: str, sheet: str | None,
+           cap: int = limits.MAX_ROWS + 1) -> int:
     """A repeat or span count: absent is 1; more than Excel's rows is refused (no real sheet
-    repeats a row or a cell more often than Excel has rows)."""
+    repeats a row or a cell more often than Excel has rows); a space count is capped at ``cap``."""
     match = pattern.search(attrs)
     if not match:
         return 1
@@ -103,4 +135,4 @@ def _count(pattern: re.Pattern, attrs: bytes, file: str, sheet: str | None) -> i
     if not text.isdigit():
         raise InputError(f"表格 XML 中的重复/合并次数「{text.decode('ascii', 'replace')}」不是整数，"
                          "文件已损坏", file=file, sheet=sheet, hint=RESAVE_HINT)
-    return max(1, min(int(text), limits.MAX_ROWS + 1))
+    return max(1, min(int(text), cap))

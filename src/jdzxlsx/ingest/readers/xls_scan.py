@@ -19,6 +19,13 @@ _END = 0xFFFFFFFA           # FREESECT / ENDOFCHAIN / FATSECT / DIFSECT and abov
 _BOF, _EOF, _BOUNDSHEET, _FILEPASS = 0x0809, 0x000A, 0x0085, 0x002F
 _BOFS = (0x0009, 0x0209, 0x0409, 0x0809)
 _MULRK, _MERGEDCELLS = 0x00BD, 0x00E5
+_SST, _CONTINUE, _LABELSST = 0x00FC, 0x003C, 0x00FD
+# Text records of a sheet and where their character count is: LABEL (BIFF3-8), RSTRING; STRING
+# (a formula's text result) has it first; BIFF2's LABEL is counted by its length.
+_TEXT_COUNTS = {0x0204: 6, 0x00D6: 6}
+_STRING = 0x0207
+_LABEL_BIFF2 = 0x0004
+_MOST_CHARS = 0xFFFF            # a BIFF string's count is 16 bits
 # NUMBER, LABEL, BOOLERR, FORMULA (BIFF2-8), RK, LABELSST, RSTRING, INTEGER.
 _VALUE_RECORDS = {0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0203, 0x0204, 0x0205, 0x0206,
                   0x0406, 0x027E, 0x00FD, 0x00D6}
@@ -43,23 +50,76 @@ def scan_xls(data: bytes, file: str) -> None:
         # A compound file this reading cannot follow is not trusted to calamine either: its
         # sheets could not be measured.
         raise BrokenCompoundFile(file) from error
-    sheets, encrypted = _boundsheets(stream)
+    sheets, encrypted, strings = _boundsheets(stream)
     if encrypted:
         return      # calamine refuses an encrypted .xls before reading its sheets
     for offset, name in sheets:
-        _sheet_extent(stream, offset).check(file, name)
+        _sheet_extent(stream, offset, strings).check(file, name)
 
 
-def _boundsheets(stream: bytes) -> tuple[list[tuple[int, str]], bool]:
+def _boundsheets(stream: bytes) -> tuple[list[tuple[int, str]], bool, list[int]]:
+    """The sheets (offset, name), whether the file is encrypted, and the character count of
+    each shared string."""
     sheets = []
+    sst: list[bytes] = []
+    unique, in_sst = 0, False
     for typ, body in _records(stream, 0):
         if typ == _BOUNDSHEET and len(body) >= 8:
             sheets.append((int.from_bytes(body[:4], "little"), _sheet_name(body)))
         elif typ == _FILEPASS:
-            return sheets, True
+            return sheets, True, []
         elif typ == _EOF:
             break
-    return sheets, False
+        if typ == _SST and len(body) >= 8:
+            sst, unique, in_sst = [body[8:]], int.from_bytes(body[4:8], "little"), True
+        elif typ == _CONTINUE and in_sst:
+            sst.append(body)
+        else:
+            in_sst = False
+    return sheets, False, _shared_lengths(sst, unique)
+
+
+def _shared_lengths(parts: list[bytes], unique: int) -> list[int]:
+    """The declared character count of each of the ``unique`` strings of the SST record and
+    its CONTINUE records: each string is cch (2 bytes), flags, [runs (2)], [ext size (4)],
+    characters (one or two bytes each; a CONTINUE in the middle of them starts with a new
+    flags byte), runs, ext data. When the table cannot be followed, a last entry -1 says the
+    strings not read are unknown."""
+    lengths: list[int] = []
+    part, at = 0, 0
+
+    def take(n: int) -> bytes:
+        nonlocal part, at
+        out = b""
+        while len(out) < n:
+            piece = parts[part][at:at + n - len(out)]
+            out += piece
+            at += len(piece)
+            if at >= len(parts[part]):
+                part, at = part + 1, 0
+        return out
+
+    try:
+        while len(lengths) < unique:
+            cch, flags = struct.unpack("<HB", take(3))
+            runs = struct.unpack("<H", take(2))[0] if flags & 8 else 0
+            ext = struct.unpack("<i", take(4))[0] if flags & 4 else 0
+            left, wide = cch, flags & 1
+            while left:
+                if at >= len(parts[part]):
+                    part, at = part + 1, 1
+                    wide = parts[part][0] & 1
+                    continue
+                step = min(left, (len(parts[part]) - at) >> wide)
+                if step == 0:
+                    raise IndexError
+                at += step << wide
+                left -= step
+            take(4 * runs + max(ext, 0))
+            lengths.append(cch)
+    except (IndexError, struct.error):
+        lengths.append(-1)
+    return lengths
 
 
 def _sheet_name(body: bytes) -> str:
@@ -71,9 +131,11 @@ def _sheet_name(body: bytes) -> str:
     return body[7:7 + count].decode("gbk", "replace")      # BIFF5: codepage text
 
 
-def _sheet_extent(stream: bytes, offset: int) -> Extent:
+def _sheet_extent(stream: bytes, offset: int, strings: list[int]) -> Extent:
     extent = Extent()
     depth = 0
+    unknown = strings[-1] < 0 if strings else False
+    longest = _MOST_CHARS if unknown else max(strings, default=0)
     for typ, body in _records(stream, offset):
         if typ in _BOFS:
             depth += 1
@@ -83,6 +145,16 @@ def _sheet_extent(stream: bytes, offset: int) -> Extent:
                 break
         elif typ in _VALUE_RECORDS and len(body) >= 4:
             extent.add(*struct.unpack_from("<HH", body))
+            if typ == _LABELSST and len(body) >= 10:
+                index = int.from_bytes(body[6:10], "little")
+                known = len(strings) - unknown
+                extent.text += strings[index] if index < known else (longest if unknown else 0)
+            elif typ in _TEXT_COUNTS and len(body) >= _TEXT_COUNTS[typ] + 2:
+                extent.text += int.from_bytes(body[_TEXT_COUNTS[typ]:_TEXT_COUNTS[typ] + 2], "little")
+            elif typ == _LABEL_BIFF2:
+                extent.text += len(body)
+        elif typ == _STRING and len(body) >= 2:
+            extent.text += int.from_bytes(body[:2], "little")
         elif typ == _MULRK and len(body) >= 6:
             row, first = struct.unpack_from("<HH", body)
             last = int.from_bytes(body[-2:], "little")

@@ -12,20 +12,21 @@ rather than less.
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 import zipfile
+from array import array
 from collections.abc import Iterator
 
 from ...errors import InputError
 from . import limits
-from .extent import RESAVE_HINT, Extent, cell_name, tags, too_large
+from .extent import RESAVE_HINT, Extent, cell_name, too_large
 from .zip_scan import member_chunks
 
 _MAX_UNCACHED = 10_000          # enough to name them; a sheet with more is refused for the first
 
 _ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
-_TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(si)(?=[\s/>])" + _ATTRS + rb">")
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"          # a namespace prefix (x:c), which some writers use
 _CELLISH = re.compile(rb"<" + _P + rb"(?:(row)|(mergeCell)|(c))(?=[\s/>])"
                       rb"""(?:\s+r\s*=\s*["']([A-Za-z]{0,8})([0-9]{0,10})["'])?""" + _ATTRS + rb">"
@@ -39,16 +40,37 @@ _FORMULA = re.compile(rb"<" + _P + rb"f[\s/>]")
 _NESTED_CELL = re.compile(rb"<" + _P + rb"c[\s/>]")
 _REF = re.compile(rb"\s*([A-Za-z]*)([0-9]*)\s*")
 _MAX_ROW_BYTES = 64 << 20
+_CUT_WITHOUT_ROWS = 8 << 20     # a part of a member with no row end is cut after a cell end
+_CELL_OPEN = re.compile(rb"<" + _P + rb"c[\s/>]")
+_CELL_END = re.compile(rb"</" + _P + rb"c\s*>")
+# Text: a t="..." attribute's value; a cell counts its shared string when any of its t= says "s"
+# (even one inside another attribute's quotes: more, never less).
+_TYPES = re.compile(rb"""\st\s*=\s*["']([^"']*)["']""")
+_NOT_TEXT = (b"s", b"n", b"b", b"e")
+_INLINE = re.compile(rb"<" + _P + rb"is[\s/>]")
+_INDEX = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>\s*([0-9]{1,10})\s*<")
+# Each t= with, when its tag ends right after it (no quote between) and a <v> follows, the index.
+_TYPED = re.compile(rb"""\st\s*=\s*["']([^"']*)["'](?:[^>"']*>\s*<v>\s*([0-9]{1,10})\s*</v>)?""")
+_RUNS = re.compile(rb">([^<]+)")
+# A tag, its quoted values may hold "<" and ">" (calamine's XML reader allows that); "<!" is not
+# taken as a tag, so CDATA and comments count as text.
+_TAG = re.compile(rb"""<(?!!)(?:[^<>"']|"[^"]*"|'[^']*')*>""")
+_SI = re.compile(rb"<" + _P + rb"si(?=[\s/>])" + _ATTRS + rb">(?:(?<=/>)|(.*?)</" + _P + rb"si\s*>)",
+                 re.S)
+_SI_END = re.compile(rb"</" + _P + rb"si\s*>")
+_IRREGULAR = re.compile(rb"<!--|<!\[CDATA\[|<\?(?!xml\s)")
 _MAX_SMALL_PART = 16 << 20          # xl/workbook.xml and its rels, read whole
 _ROWS, _COLUMNS = limits.MAX_ROWS, limits.MAX_COLUMNS
 _ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)\s*["']""")
 _ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']\s*([A-Za-z]+)([0-9]+)(?::([A-Za-z]+)([0-9]+))?\s*["']""")
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\s" + _ATTRS + rb">")
-_NAME = re.compile(rb"""(?:^|\s)name\s*=\s*"([^"]*)\"""")
-_RID = re.compile(rb"""(?:^|\s)[\w.-]+:id\s*=\s*"([^"]*)\"""")
-_REL = re.compile(rb"<(?:\w+:)?Relationship\s" + _ATTRS + rb">")
-_ID = re.compile(rb"""(?:^|\s)Id\s*=\s*"([^"]*)\"""")
-_TARGET = re.compile(rb"""(?:^|\s)Target\s*=\s*"([^"]*)\"""")
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\s" + _ATTRS + rb">", re.I)
+_QUOTED = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+_NAME = re.compile(rb"(?:^|\s)name" + _QUOTED, re.I)
+_RID = re.compile(rb"(?:^|\s)[\w.-]+:id" + _QUOTED, re.I)
+_REL = re.compile(rb"<(?:[\w.-]+:)?Relationship\s" + _ATTRS + rb">", re.I)
+_ID = re.compile(rb"(?:^|\s)Id" + _QUOTED, re.I)
+_TARGET = re.compile(rb"(?:^|\s)Target" + _QUOTED, re.I)
+_SHARED_STRINGS = "xl/sharedstrings.xml"       # calamine reads this one, by name
 
 
 _RESAVE = RESAVE_HINT
@@ -56,26 +78,57 @@ _RESAVE = RESAVE_HINT
 
 def scan_xlsx(archive: zipfile.ZipFile, file: str) -> dict[str, list[tuple[int, int]]]:
     """Refuses a workbook that would make calamine allocate too much; returns, per sheet name,
-    the formula cells that hold no cached value."""
+    the formula cells that hold no cached value.
+
+    Every member is measured as a worksheet, whatever its name: calamine reads the member a
+    relationship names (matching names without regard to case, whatever the extension), and
+    finding that member the way calamine does is not tried here. A member is passed over only
+    when its bytes before the first tag are not UTF-8 (a picture, a printer setting, a VBA
+    project): calamine's XML reader fails on those before it reads a cell (measured)."""
+    infos = [info for info in archive.infolist() if not info.filename.endswith("/")]
     names = _sheet_paths(archive, file)
+    strings = array("I")
+    for info in infos:
+        if _folded(info.filename) == _SHARED_STRINGS:
+            strings = _scan_shared_strings(member_chunks(archive, info, file), file)
     uncached: dict[str, list[tuple[int, int]]] = {}
-    for info in archive.infolist():
+    for info in infos:
         path = info.filename
-        if path.endswith("/") or not (path.endswith(".xml") or path.endswith(".rels")):
-            continue
-        if path in names or path.startswith("xl/worksheets/"):
-            sheet = names.get(path, posixpath.basename(path))
-            extent = _scan_worksheet(member_chunks(archive, info, file), file, sheet)
-            if extent.bounded and _over(extent):
-                extent = _scan_worksheet(member_chunks(archive, info, file), file, sheet, False)
-            extent.check(file, sheet)
+        sheet = names.get(_folded(path))
+        chunks = member_chunks(archive, info, file)
+        if sheet is None:
+            if path.startswith("xl/worksheets/"):
+                sheet = posixpath.basename(path)
+            else:
+                first = next(chunks, b"")
+                if _not_xml(first):
+                    for _ in chunks:
+                        pass
+                    continue
+                chunks = itertools.chain((first,), chunks)
+                sheet = path            # no sheet of the workbook names it: the member is named
+        extent = _scan_worksheet(chunks, file, sheet, strings)
+        if extent.bounded and _over(extent):
+            extent = _scan_worksheet(member_chunks(archive, info, file), file, sheet, strings, False)
+        extent.check(file, sheet)
+        if extent.uncached or sheet not in uncached:
             uncached[sheet] = extent.uncached
-        elif path == "xl/sharedStrings.xml":
-            _scan_shared_strings(member_chunks(archive, info, file), file)
-        else:
-            for _ in member_chunks(archive, info, file):
-                pass
     return uncached
+
+
+def _folded(path: str) -> str:
+    return path.replace("\\", "/").lower()
+
+
+def _not_xml(head: bytes) -> bool:
+    """The bytes before the first tag are not UTF-8 (and not merely cut inside a character)."""
+    end = head.find(b"<", 0, 4096)
+    head = head[:end if end >= 0 else 4096]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start < len(head) - 3 or error.reason != "unexpected end of data"
+    return False
 
 
 def _over(extent: Extent) -> bool:
@@ -84,22 +137,32 @@ def _over(extent: Extent) -> bool:
 
 
 def _sheet_paths(archive: zipfile.ZipFile, file: str) -> dict[str, str]:
-    """Member path → sheet name, from xl/workbook.xml and its rels."""
+    """Member path (folded: lower case, "/") → sheet name, from xl/workbook.xml and its rels.
+    Only to name what the scan finds: attributes in either quotes, any case, every target an
+    id is given."""
     workbook = _small(archive, "xl/workbook.xml", file)
     rels = _small(archive, "xl/_rels/workbook.xml.rels", file)
-    targets = {}
+    targets: dict[str, list[str]] = {}
     for match in _REL.finditer(rels):
         rid, target = _ID.search(match[1]), _TARGET.search(match[1])
         if rid and target:
-            text = target[1].decode("utf-8", "replace")
+            text = _value(target).replace("\\", "/")
             path = text.lstrip("/") if text.startswith("/") else posixpath.normpath("xl/" + text)
-            targets[rid[1]] = path
+            targets.setdefault(_value(rid), []).append(_folded(path))
     paths = {}
     for match in _SHEET.finditer(workbook):
-        name, rid = _NAME.search(match[1]), _RID.search(match[1])
-        if name and rid and rid[1] in targets:
-            paths[targets[rid[1]]] = _unescape(name[1])
+        name = _NAME.search(match[1])
+        if not name:
+            continue
+        for rid in _RID.finditer(match[1]):
+            for path in targets.get(_value(rid), ()):
+                paths.setdefault(path, html.unescape(_value(name)))
     return paths
+
+
+def _value(match: re.Match) -> str:
+    raw = match[1] if match[1] is not None else match[2]
+    return raw.decode("utf-8", "replace")
 
 
 def _small(archive: zipfile.ZipFile, path: str, file: str) -> bytes:
@@ -121,20 +184,36 @@ def _unescape(raw: bytes) -> str:
     return html.unescape(raw.decode("utf-8", "replace"))
 
 
-def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str,
+def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str, strings: array,
                     plain_allowed: bool = True) -> Extent:
-    """The extent of a worksheet's cells with a value, its merges and its formula cells without
-    a value, one regex match per cell (a tag-by-tag walk took ten times calamine's time; this
-    loop is the hot path of reading an xlsx, hence its plainness). With ``plain_allowed``, plain
-    parts are measured by their upper bound (_plain_bound) and the extent is marked
-    ``bounded``."""
+    """The extent of a worksheet's cells with a value, its merges, its formula cells without
+    a value and its text, one regex match per cell (a tag-by-tag walk took ten times calamine's
+    time; this loop is the hot path of reading an xlsx, hence its plainness). With
+    ``plain_allowed``, plain parts are measured by their upper bound (_plain_bound) and the extent
+    is marked ``bounded``. ``strings`` holds the length of each shared string."""
     extent = Extent()
     row, col = -1, -1               # of the last cell: cells without r= follow it
     last_row = last_col = -1
     columns: dict[bytes, int] = {}
     uncached = extent.uncached
+    longest = max(strings, default=0)
     for buffer in _whole_rows(chunks, file, sheet):
+        inline = (b"<is" in buffer or b":is" in buffer) and _INLINE.search(buffer)
+        typed = _TYPED.findall(buffer) if (strings or not inline) and b"t" in buffer else []
+        types = [kind for kind, _ in typed]
+        shared = types.count(b"s") if strings else 0
+        if inline or len(types) > types.count(b"s") + sum(types.count(t) for t in _NOT_TEXT[1:]):
+            extent.text += _text_outside_tags(buffer)
         bound = _plain_bound(buffer, columns) if plain_allowed else None
+        text = 0
+        if bound is not None and shared:
+            # Every t="s" of a plain part has its <v> right after its tag, or the part is
+            # measured cell by cell.
+            indexes = [index for kind, index in typed if kind == b"s" and index]
+            if len(indexes) == shared:
+                text = _shared_text(indexes, strings)
+            else:
+                bound = None
         if bound is not None:
             bound_row, bound_col = max(bound[0], last_row), max(bound[1], last_col)
             if (bound_row + 1) * (bound_col + 1) <= limits.MAX_SHEET_CELLS \
@@ -142,6 +221,7 @@ def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str,
                 # Even counting its empty cells, this part keeps the sheet within the budget.
                 last_row, last_col, row, col = bound_row, bound_col, bound[2], bound[3]
                 extent.bounded = True
+                extent.text += text
                 continue
         for row_tag, merge_tag, _, letters, digits, attrs, content in _CELLISH.findall(buffer):
             if merge_tag:
@@ -173,14 +253,45 @@ def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str,
                     last_row = row
                 if col > last_col:
                     last_col = col
+            if shared and b"t" in attrs and b"s" in _TYPES.findall(b" " + attrs):
+                index = None if b'"' in content or b"'" in content else _INDEX.search(content)
+                if index is None:
+                    extent.text += longest      # a value calamine may find and this does not
+                elif int(index[1]) < len(strings):
+                    extent.text += strings[int(index[1])]
             if (b"<f" in content or b":f" in content) and _FORMULA.search(content) \
                     and not _CACHED.search(content) and len(uncached) < _MAX_UNCACHED:
                 uncached.append((row, col))
             if (b"<c" in content or b":c" in content) and _NESTED_CELL.search(content):
                 raise InputError("工作表的 XML 中单元格套着单元格，文件已损坏或是特意构造的",
                                  file=file, sheet=sheet, hint=_RESAVE)
+        if extent.text > limits.MAX_SHEET_TEXT_CHARS:
+            break
     extent.add(last_row, last_col)
     return extent
+
+
+def _shared_text(indexes: list[bytes], strings: array) -> int:
+    """Characters of the shared strings the cells refer to (an index past the table is none)."""
+    numbers = list(map(int, indexes))
+    if numbers and max(numbers) >= len(strings):
+        numbers = [n for n in numbers if n < len(strings)]
+    return sum(map(strings.__getitem__, numbers))
+
+
+def _text_outside_tags(buffer: bytes) -> int:
+    """Inline strings and formula strings are in the XML itself: all the text of this part
+    outside tags is counted (the numbers too: more, never less). Text is what follows a ">" up
+    to the next "<" (a ">" inside a quoted value only adds to it); CDATA may hold "<", so with
+    CDATA every character counts."""
+    if b"<![CDATA[" in buffer:
+        return _chars(buffer)
+    return _chars(b"".join(_RUNS.findall(buffer)))
+
+
+def _chars(data: bytes) -> int:
+    """Characters of UTF-8 text, as Python will hold them."""
+    return len(data.decode("utf-8", "replace"))
 
 
 def _plain_bound(buffer: bytes, columns: dict[bytes, int]):
@@ -210,11 +321,14 @@ def _plain_bound(buffer: bytes, columns: dict[bytes, int]):
 
 def _whole_rows(chunks: Iterator[bytes], file: str, sheet: str) -> Iterator[bytes]:
     """The stream in pieces that end right after a row's end tag, so no cell is cut: a literal
-    "</" is always a tag in XML, never text."""
+    "</" is always a tag in XML, never text. A member with no rows (any member is measured) is
+    cut after its last cell end, or its last tag when it has no cell."""
     carry = b""
     for chunk in chunks:
         buffer = carry + chunk
         cut = _last_row_end(buffer)
+        if cut <= 0 and len(buffer) > _CUT_WITHOUT_ROWS:
+            cut = _cut_without_rows(buffer)
         if cut > 0:
             yield buffer[:cut]
             carry = buffer[cut:]
@@ -232,6 +346,19 @@ def _last_row_end(buffer: bytes) -> int:
         return at + 6
     ends = [match.end() for match in _ROW_END.finditer(buffer)]
     return ends[-1] if ends else -1
+
+
+def _cut_without_rows(buffer: bytes) -> int:
+    at = buffer.rfind(b"</c>")
+    if at >= 0:
+        return at + 4
+    ends = [match.end() for match in _CELL_END.finditer(buffer)]
+    if ends:
+        return ends[-1]
+    if _CELL_OPEN.search(buffer):
+        return -1
+    at = buffer.rfind(b"<")
+    return at if at > 0 else len(buffer)
 
 
 def _cell_ref(attrs: bytes):
@@ -256,14 +383,52 @@ def _merge(extent: Extent, attrs: bytes, file: str, sheet: str) -> None:
     extent.merge(abs(r1 - r0) + 1, abs(c1 - c0) + 1)
 
 
-def _scan_shared_strings(chunks: Iterator[bytes], file: str) -> None:
-    count = 0
-    for match, _ in tags(_TOKEN, chunks, file, None):
-        if match[2] == b"si" and not match[1]:
-            count += 1
-            if count > limits.MAX_SHARED_STRINGS:
-                raise InputError(f"工作簿的共享文字表有 {limits.MAX_SHARED_STRINGS:,} 条以上，"
-                                 "超过可读取的数量", file=file, hint=_RESAVE)
+def _scan_shared_strings(chunks: Iterator[bytes], file: str) -> array:
+    """The length (characters outside tags, ≥ what calamine keeps) of each shared string.
+
+    Text between two entries (after a "</si>" that sat inside a quoted value, say) counts for
+    the entry before. With a comment, CDATA or processing instruction in the table, a "<si>"
+    may be seen where calamine sees none, shifting the entries: then every entry counts as the
+    longest."""
+    lengths = array("I")
+    irregular = False
+    carry = b""
+    for chunk in itertools.chain(chunks, (None,)):
+        buffer = carry + (chunk or b"")
+        irregular = irregular or b"<!" in buffer and bool(_IRREGULAR.search(buffer)) \
+            or b"<?" in buffer[1:] and bool(_IRREGULAR.search(buffer, 1))
+        end = 0
+        for match in _SI.finditer(buffer):
+            if lengths and match.start() > end:
+                lengths[-1] += _between(buffer[end:match.start()])
+            body = match[2]
+            if not body:
+                lengths.append(0)
+            elif body.startswith(b"<t>") and body.endswith(b"</t>") and body.count(b"<") == 2:
+                lengths.append(_chars(body[3:-4]))          # the plain <si><t>…</t></si>
+            else:
+                lengths.append(_chars(_TAG.sub(b"", body)))
+            end = match.end()
+        if len(lengths) > limits.MAX_SHARED_STRINGS:
+            raise InputError(f"工作簿的共享文字表有 {limits.MAX_SHARED_STRINGS:,} 条以上，"
+                             "超过可读取的数量", file=file, hint=_RESAVE)
+        carry = buffer[end:]
+        if chunk is None:
+            if lengths:
+                lengths[-1] += _between(carry)
+        elif len(carry) > _MAX_ROW_BYTES:
+            raise InputError(f"工作簿的共享文字表中有一条超过 {_MAX_ROW_BYTES >> 20} MB，"
+                             "文件已损坏或是特意构造的", file=file, hint=_RESAVE)
+    if irregular and lengths:
+        lengths = array("I", [max(lengths)]) * len(lengths)
+    if sum(lengths) > limits.MAX_SHEET_TEXT_CHARS:
+        raise InputError(f"工作簿的共享文字表文字合计超过 {limits.MAX_SHEET_TEXT_CHARS // 10_000:,} 万个字符，"
+                         "不像一份账表", file=file, hint=_RESAVE)
+    return lengths
+
+
+def _between(gap: bytes) -> int:
+    return _chars(_TAG.sub(b"", gap).strip())
 
 
 def _number(digits: bytes) -> int:
