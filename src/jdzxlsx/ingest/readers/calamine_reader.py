@@ -56,12 +56,29 @@ def read_workbook(data: bytes, file: str, fmt: str) -> tuple[str, list[RawSheet]
             Extent(sheet.height - 1, sheet.width - 1,
                    sum((r1 - r0 + 1) * (c1 - c0 + 1) for r0, c0, r1, c1 in merged)
                    ).check(file, meta.name)
-            # skip_empty_area=False keeps the leading empty rows, so row numbers in messages
-            # and provenance are the ones Excel shows.
-            rows = [list(row) for row in sheet.to_python(skip_empty_area=False)]
+            rows = _rows(sheet)
             sheets.append(RawSheet(meta.name, rows, merged,
                                    hidden=meta.visible != SheetVisibleEnum.Visible,
                                    uncached=uncached.get(meta.name, [])))
     finally:
         workbook.close()
     return fmt, sheets
+
+
+def _rows(sheet) -> list[list[object]]:
+    """The sheet's cells from A1, as Excel numbers rows and columns (so messages and provenance
+    name the cells Excel shows).
+
+    Row by row, with each distinct text held once: a ledger repeats its accounts, units and
+    fund names thousands of times, and one str object per cell would cost several times what
+    calamine itself holds (a 4-million-cell sheet of repeated texts measured 800 MB as
+    to_python lists, for a 15 MB file)."""
+    if sheet.start is None:
+        return []
+    lead = [""] * sheet.start[1]          # iter_rows starts at A-row 1 but at the first column
+    texts: dict[str, str] = {}
+    rows = []
+    for row in sheet.iter_rows():
+        rows.append(lead + [texts.setdefault(value, value) if type(value) is str else value
+                            for value in row])
+    return rows
