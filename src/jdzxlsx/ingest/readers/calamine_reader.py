@@ -65,6 +65,11 @@ def read_workbook(data: bytes, file: str, fmt: str) -> tuple[str, list[RawSheet]
     return fmt, sheets
 
 
+# The table of texts stops growing here: a sheet of millions of distinct texts gains nothing
+# from it, and the table itself would cost ~100 bytes per entry.
+_DISTINCT_TEXTS_HELD = 200_000
+
+
 def _rows(sheet) -> list[list[object]]:
     """The sheet's cells from A1, as Excel numbers rows and columns (so messages and provenance
     name the cells Excel shows).
@@ -79,6 +84,10 @@ def _rows(sheet) -> list[list[object]]:
     texts: dict[str, str] = {}
     rows = []
     for row in sheet.iter_rows():
-        rows.append(lead + [texts.setdefault(value, value) if type(value) is str else value
-                            for value in row])
+        if len(texts) < _DISTINCT_TEXTS_HELD:
+            row = [texts.setdefault(value, value) if type(value) is str else value
+                   for value in row]
+        else:
+            row = [texts.get(value, value) if type(value) is str else value for value in row]
+        rows.append(lead + row)
     return rows
