@@ -192,11 +192,18 @@ def test_utf16_bom_over_broken_text_is_a_chinese_decode_error(files):
     assert "codec" not in caught.value.message
 
 
-def test_empty_file_is_skipped_as_empty_not_called_csv(files):
-    files.bytes("空.xlsx", b"")
+def test_an_empty_file_under_a_tables_name_stops_the_build(files):
+    files.bytes("明细账_2020年05月.xlsx", b"")
+    with pytest.raises(InputError) as caught:
+        files.read()
+    assert caught.value.file == "明细账_2020年05月.xlsx" and "0 字节" in caught.value.message
+
+
+def test_an_empty_text_file_is_listed_as_empty_not_called_csv(files):
+    files.bytes("新建文本文档.txt", b"")
     result = files.read()
-    assert result.skipped == ["空.xlsx: 文件是空的（0 字节），未读取"]
-    assert [(f.path, f.format, f.sheets) for f in result.files] == [("空.xlsx", "empty", ())]
+    assert result.skipped == ["新建文本文档.txt: 文件是空的（0 字节），未读取"]
+    assert [(f.path, f.format, f.sheets) for f in result.files] == [("新建文本文档.txt", "empty", ())]
 
 
 def test_unknown_xml_is_an_input_error(files):

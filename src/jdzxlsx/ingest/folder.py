@@ -23,6 +23,8 @@ from .rows import SheetSkipped
 
 INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm",
                             ".html"})
+# Extensions that promise a table: such a file that cannot be read as one stops the build.
+TABLE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"})
 CONFIG_FILE = "jdzxlsx.toml"
 # <单位>-<年度>, as `jdzxlsx init` and the sample name the folder (pipeline.folder_settings).
 # Kind id → the IngestResult list its records go to.
@@ -93,7 +95,12 @@ def read_file(path: Path, relative: str, year: int | None = None) -> FileResult:
         raise InputError(f"无法打开文件：{error.strerror}", file=relative,
                          hint="请关闭正在编辑该文件的程序，或检查文件权限。") from None
     if not data:
-        # Not a CSV without lines: a copy that did not finish, or a placeholder.
+        # A copy or an export that did not finish: under a table's name it may be a month's
+        # ledger, so it stops the build; an empty text file ("新建文本文档.txt") is only listed.
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            raise InputError("文件是空的（0 字节），可能是复制或导出没有完成", file=relative,
+                             hint="从会计软件重新导出该文件；如不需要它，请删除，或在 jdzxlsx.toml "
+                                  "的「忽略」中写上文件名。")
         source = SourceFile(relative, hashlib.sha256(data).hexdigest(), EMPTY_FORMAT, ())
         return FileResult(source, skipped=[f"{relative}: 文件是空的（0 字节），未读取"])
     fmt, raw_sheets = read_sheets(data, relative, path.stem)
