@@ -11,7 +11,6 @@ rather than less.
 
 from __future__ import annotations
 
-import html
 import itertools
 import posixpath
 import re
@@ -22,12 +21,14 @@ from collections.abc import Iterator
 from ...errors import InputError
 from . import limits
 from .extent import RESAVE_HINT, Extent, cell_name, too_large
+from .xlsx_parts import ATTRS as _ATTRS
+from .xlsx_parts import MAX_ROW_BYTES as _MAX_ROW_BYTES
+from .xlsx_parts import PREFIX as _P
+from .xlsx_parts import chars, folded, scan_shared_strings, sheet_paths
 from .zip_scan import member_chunks
 
 _MAX_UNCACHED = 10_000          # enough to name them; a sheet with more is refused for the first
 
-_ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
-_P = rb"(?:[A-Za-z_][\w.-]*:)?"          # a namespace prefix (x:c), which some writers use
 _CELLISH = re.compile(rb"<" + _P + rb"(?:(row)|(mergeCell)|(c))(?=[\s/>])"
                       rb"""(?:\s+r\s*=\s*["']([A-Za-z]{0,8})([0-9]{0,10})["'])?""" + _ATTRS + rb">"
                       rb"(?(3)(?:(?<=/>)|(.*?)</" + _P + rb"c\s*>))", re.S)
@@ -39,7 +40,6 @@ _CACHED = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>[^<]")
 _FORMULA = re.compile(rb"<" + _P + rb"f[\s/>]")
 _NESTED_CELL = re.compile(rb"<" + _P + rb"c[\s/>]")
 _REF = re.compile(rb"\s*([A-Za-z]*)([0-9]*)\s*")
-_MAX_ROW_BYTES = 64 << 20
 _CUT_WITHOUT_ROWS = 8 << 20     # a part of a member with no row end is cut after a cell end
 _CELL_OPEN = re.compile(rb"<" + _P + rb"c[\s/>]")
 _CELL_END = re.compile(rb"</" + _P + rb"c\s*>")
@@ -52,24 +52,9 @@ _INDEX = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>\s*([0-9]{1,10})\s*<")
 # Each t= with, when its tag ends right after it (no quote between) and a <v> follows, the index.
 _TYPED = re.compile(rb"""\st\s*=\s*["']([^"']*)["'](?:[^>"']*>\s*<v>\s*([0-9]{1,10})\s*</v>)?""")
 _RUNS = re.compile(rb">([^<]+)")
-# A tag, its quoted values may hold "<" and ">" (calamine's XML reader allows that); "<!" is not
-# taken as a tag, so CDATA and comments count as text.
-_TAG = re.compile(rb"""<(?!!)(?:[^<>"']|"[^"]*"|'[^']*')*>""")
-_SI = re.compile(rb"<" + _P + rb"si(?=[\s/>])" + _ATTRS + rb">(?:(?<=/>)|(.*?)</" + _P + rb"si\s*>)",
-                 re.S)
-_SI_END = re.compile(rb"</" + _P + rb"si\s*>")
-_IRREGULAR = re.compile(rb"<!--|<!\[CDATA\[|<\?(?!xml\s)")
-_MAX_SMALL_PART = 16 << 20          # xl/workbook.xml and its rels, read whole
 _ROWS, _COLUMNS = limits.MAX_ROWS, limits.MAX_COLUMNS
 _ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)\s*["']""")
 _ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']\s*([A-Za-z]+)([0-9]+)(?::([A-Za-z]+)([0-9]+))?\s*["']""")
-_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\s" + _ATTRS + rb">", re.I)
-_QUOTED = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')"""
-_NAME = re.compile(rb"(?:^|\s)name" + _QUOTED, re.I)
-_RID = re.compile(rb"(?:^|\s)[\w.-]+:id" + _QUOTED, re.I)
-_REL = re.compile(rb"<(?:[\w.-]+:)?Relationship\s" + _ATTRS + rb">", re.I)
-_ID = re.compile(rb"(?:^|\s)Id" + _QUOTED, re.I)
-_TARGET = re.compile(rb"(?:^|\s)Target" + _QUOTED, re.I)
 _SHARED_STRINGS = "xl/sharedstrings.xml"       # calamine reads this one, by name
 
 
@@ -86,15 +71,15 @@ def scan_xlsx(archive: zipfile.ZipFile, file: str) -> dict[str, list[tuple[int, 
     when its bytes before the first tag are not UTF-8 (a picture, a printer setting, a VBA
     project): calamine's XML reader fails on those before it reads a cell (measured)."""
     infos = [info for info in archive.infolist() if not info.filename.endswith("/")]
-    names = _sheet_paths(archive, file)
+    names = sheet_paths(archive, file)
     strings = array("I")
     for info in infos:
-        if _folded(info.filename) == _SHARED_STRINGS:
-            strings = _scan_shared_strings(member_chunks(archive, info, file), file)
+        if folded(info.filename) == _SHARED_STRINGS:
+            strings = scan_shared_strings(member_chunks(archive, info, file), file)
     uncached: dict[str, list[tuple[int, int]]] = {}
     for info in infos:
         path = info.filename
-        sheet = names.get(_folded(path))
+        sheet = names.get(folded(path))
         chunks = member_chunks(archive, info, file)
         if sheet is None:
             if path.startswith("xl/worksheets/"):
@@ -116,10 +101,6 @@ def scan_xlsx(archive: zipfile.ZipFile, file: str) -> dict[str, list[tuple[int, 
     return uncached
 
 
-def _folded(path: str) -> str:
-    return path.replace("\\", "/").lower()
-
-
 def _not_xml(head: bytes) -> bool:
     """The bytes before the first tag are not UTF-8 (and not merely cut inside a character)."""
     end = head.find(b"<", 0, 4096)
@@ -134,54 +115,6 @@ def _not_xml(head: bytes) -> bool:
 def _over(extent: Extent) -> bool:
     return (extent.cells > limits.MAX_SHEET_CELLS or extent.last_row >= _ROWS
             or extent.last_col >= _COLUMNS)
-
-
-def _sheet_paths(archive: zipfile.ZipFile, file: str) -> dict[str, str]:
-    """Member path (folded: lower case, "/") → sheet name, from xl/workbook.xml and its rels.
-    Only to name what the scan finds: attributes in either quotes, any case, every target an
-    id is given."""
-    workbook = _small(archive, "xl/workbook.xml", file)
-    rels = _small(archive, "xl/_rels/workbook.xml.rels", file)
-    targets: dict[str, list[str]] = {}
-    for match in _REL.finditer(rels):
-        rid, target = _ID.search(match[1]), _TARGET.search(match[1])
-        if rid and target:
-            text = _value(target).replace("\\", "/")
-            path = text.lstrip("/") if text.startswith("/") else posixpath.normpath("xl/" + text)
-            targets.setdefault(_value(rid), []).append(_folded(path))
-    paths = {}
-    for match in _SHEET.finditer(workbook):
-        name = _NAME.search(match[1])
-        if not name:
-            continue
-        for rid in _RID.finditer(match[1]):
-            for path in targets.get(_value(rid), ()):
-                paths.setdefault(path, html.unescape(_value(name)))
-    return paths
-
-
-def _value(match: re.Match) -> str:
-    raw = match[1] if match[1] is not None else match[2]
-    return raw.decode("utf-8", "replace")
-
-
-def _small(archive: zipfile.ZipFile, path: str, file: str) -> bytes:
-    try:
-        info = archive.getinfo(path)
-    except KeyError:
-        return b""
-    parts, size = [], 0
-    for chunk in member_chunks(archive, info, file):
-        size += len(chunk)
-        if size > _MAX_SMALL_PART:
-            raise InputError(f"工作簿的部件「{path}」超过 {_MAX_SMALL_PART >> 20} MB，正常的工作簿只有几 KB",
-                             file=file, hint=_RESAVE)
-        parts.append(chunk)
-    return b"".join(parts)
-
-
-def _unescape(raw: bytes) -> str:
-    return html.unescape(raw.decode("utf-8", "replace"))
 
 
 def _scan_worksheet(chunks: Iterator[bytes], file: str, sheet: str, strings: array,
@@ -285,13 +218,8 @@ def _text_outside_tags(buffer: bytes) -> int:
     to the next "<" (a ">" inside a quoted value only adds to it); CDATA may hold "<", so with
     CDATA every character counts."""
     if b"<![CDATA[" in buffer:
-        return _chars(buffer)
-    return _chars(b"".join(_RUNS.findall(buffer)))
-
-
-def _chars(data: bytes) -> int:
-    """Characters of UTF-8 text, as Python will hold them."""
-    return len(data.decode("utf-8", "replace"))
+        return chars(buffer)
+    return chars(b"".join(_RUNS.findall(buffer)))
 
 
 def _plain_bound(buffer: bytes, columns: dict[bytes, int]):
@@ -381,54 +309,6 @@ def _merge(extent: Extent, attrs: bytes, file: str, sheet: str) -> None:
     for r, c in ((r0, c0), (r1, c1)):
         _check_position(r, c, file, sheet)
     extent.merge(abs(r1 - r0) + 1, abs(c1 - c0) + 1)
-
-
-def _scan_shared_strings(chunks: Iterator[bytes], file: str) -> array:
-    """The length (characters outside tags, ≥ what calamine keeps) of each shared string.
-
-    Text between two entries (after a "</si>" that sat inside a quoted value, say) counts for
-    the entry before. With a comment, CDATA or processing instruction in the table, a "<si>"
-    may be seen where calamine sees none, shifting the entries: then every entry counts as the
-    longest."""
-    lengths = array("I")
-    irregular = False
-    carry = b""
-    for chunk in itertools.chain(chunks, (None,)):
-        buffer = carry + (chunk or b"")
-        irregular = irregular or b"<!" in buffer and bool(_IRREGULAR.search(buffer)) \
-            or b"<?" in buffer[1:] and bool(_IRREGULAR.search(buffer, 1))
-        end = 0
-        for match in _SI.finditer(buffer):
-            if lengths and match.start() > end:
-                lengths[-1] += _between(buffer[end:match.start()])
-            body = match[2]
-            if not body:
-                lengths.append(0)
-            elif body.startswith(b"<t>") and body.endswith(b"</t>") and body.count(b"<") == 2:
-                lengths.append(_chars(body[3:-4]))          # the plain <si><t>…</t></si>
-            else:
-                lengths.append(_chars(_TAG.sub(b"", body)))
-            end = match.end()
-        if len(lengths) > limits.MAX_SHARED_STRINGS:
-            raise InputError(f"工作簿的共享文字表有 {limits.MAX_SHARED_STRINGS:,} 条以上，"
-                             "超过可读取的数量", file=file, hint=_RESAVE)
-        carry = buffer[end:]
-        if chunk is None:
-            if lengths:
-                lengths[-1] += _between(carry)
-        elif len(carry) > _MAX_ROW_BYTES:
-            raise InputError(f"工作簿的共享文字表中有一条超过 {_MAX_ROW_BYTES >> 20} MB，"
-                             "文件已损坏或是特意构造的", file=file, hint=_RESAVE)
-    if irregular and lengths:
-        lengths = array("I", [max(lengths)]) * len(lengths)
-    if sum(lengths) > limits.MAX_SHEET_TEXT_CHARS:
-        raise InputError(f"工作簿的共享文字表文字合计超过 {limits.MAX_SHEET_TEXT_CHARS // 10_000:,} 万个字符，"
-                         "不像一份账表", file=file, hint=_RESAVE)
-    return lengths
-
-
-def _between(gap: bytes) -> int:
-    return _chars(_TAG.sub(b"", gap).strip())
 
 
 def _number(digits: bytes) -> int:
