@@ -5,7 +5,6 @@ is measured. Files are crafted here byte by byte (raw xlsx XML in a zip, raw HTM
 from __future__ import annotations
 
 import io
-import random
 import subprocess
 import sys
 import zipfile
@@ -14,6 +13,7 @@ import pytest
 
 from jdzxlsx.errors import InputError
 from jdzxlsx.ingest.readers import limits, read_sheets
+from tests.corpus.files import huge_mimetype
 
 GIB_KIB = 2**20          # peak RSS is measured in KiB
 
@@ -500,23 +500,8 @@ def test_200000_rows_by_12_columns_xlsx_still_reads_under_1_gib(tmp_path):
 
 # --- reviewer's holes (issue 8, second round) -------------------------------------------------
 
-def _huge_mimetype(megabytes: int) -> bytes:
-    """A zip whose only member, "mimetype", inflates to ``megabytes`` MB at ~150:1: under the
-    zip bomb ratio, so only reading the member whole would cost memory."""
-    buffer = io.BytesIO()
-    block, noise = bytearray(1 << 16), random.Random(8)
-    with zipfile.ZipFile(buffer, "w") as archive:
-        info = zipfile.ZipInfo("mimetype")
-        info.compress_type = zipfile.ZIP_DEFLATED
-        with archive.open(info, "w", force_zip64=True) as member:
-            for _ in range(megabytes * 16):
-                block[:300] = noise.randbytes(300)
-                member.write(block)
-    return buffer.getvalue()
-
-
 def test_zip_with_a_500_mb_mimetype_is_named_without_inflating_it(tmp_path):
-    data = _huge_mimetype(300)
+    data = huge_mimetype(tmp_path / "mimetype.zip", 300).read_bytes()
     assert len(data) < 4 << 20
     message, rss = read_in_subprocess(tmp_path, data, "明细账.xlsx")
     assert message.startswith("文件「明细账.xlsx」：文件扩展名是 .xlsx，但内容是 ZIP 压缩包")

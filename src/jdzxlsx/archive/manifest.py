@@ -8,8 +8,8 @@ from pathlib import Path
 
 def manifest_for(result, input_folder: Path, built_at) -> dict:
     """What a version is made of: every input with its SHA-256, tool and template versions,
-    period, check counts, line counts and key figures (the output's own hash is added on
-    publishing)."""
+    period, check counts, line counts and key figures (the archive adds the output's own
+    hash, and the department and year of the folder it writes to)."""
     from .. import __version__
     from ..checks import SEVERITIES, VERDICTS
 
@@ -17,8 +17,6 @@ def manifest_for(result, input_folder: Path, built_at) -> dict:
     return {
         "tool": {"name": "jdzxlsx", "version": __version__},
         "template": result.template_version,
-        "department": result.settings.department,
-        "year": result.settings.year,
         "built_at": built_at.isoformat(timespec="seconds"),
         "period": {"from": f"{paper.year}-01", "to": paper.period_end,
                    "months_with_ledger_lines": paper.months},

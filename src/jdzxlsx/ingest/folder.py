@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from .config import CONFIG_FILE
 from .extract import SheetRecords, extract
 from .faults import faulty_header_error
 from .headers import MergedCells
@@ -25,8 +26,6 @@ INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".
                             ".html"})
 # Extensions that promise a table: such a file that cannot be read as one stops the build.
 TABLE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"})
-CONFIG_FILE = "jdzxlsx.toml"
-# <单位>-<年度>, as `jdzxlsx init` and the sample name the folder (pipeline.folder_settings).
 # Kind id → the IngestResult list its records go to.
 RESULT_LISTS = {"ledger": "ledger", "balance": "balances", "budget": "budget",
                 "prior_year": "prior_year", "units": "units", "staffing": "staffing",
