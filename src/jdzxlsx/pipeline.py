@@ -74,10 +74,10 @@ def build(folder: Path, period: str | None = None,
     paper = build_working_paper(ingested, template, department=settings.department,
                                 period_end=period)
 
-    book = Workbook()
-    tables = build_tables(book, paper, template)
     inputs = [working_paper_sheet(paper), budget_sheet(paper), prior_year_sheet(paper),
               basic_info_sheet(paper)]
+    book = Workbook(list(inputs))
+    tables = build_tables(book, paper, template)    # reads which input names the sheets define
     book.sheets = [*tables, *inputs]
     checks = build_checks(book, paper, template)    # reads the names the sheets above define
     check_sheet = book.sheet(CHECK_SHEET)

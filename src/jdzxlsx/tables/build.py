@@ -17,10 +17,17 @@ YUAN = ".元"
 
 
 def build_tables(book: Workbook, paper: WorkingPaper, template: Template) -> list[Sheet]:
+    """The year's tables, added to ``book``; the input sheets must be in it already (a form
+    whose input the office did not give prints 未提供 there)."""
     from .classification import build_classification
+    from .economic import build_economic
+    from .forms import build_grid, build_list
     from .two_sided import build_two_sided
 
-    builders = {"two_sided": build_two_sided, "classification": build_classification}
+    builders = {"two_sided": build_two_sided, "classification": build_classification,
+                "economic": build_economic,
+                "grid": lambda layout, paper, template: build_grid(layout, paper, book),
+                "list": lambda layout, paper, template: build_list(layout, paper, book)}
     return [book.add(builders[layout.layout](layout, paper, template))
             for layout in template.tables.values()]
 

@@ -1,12 +1,13 @@
-"""Classification tables (公开02/03表): 合计, then every 功能分类 类/款/项 with lines,
-depth-first.  Leaves are queries over 底稿; 款, 类 and 合计 are sums of the rows below."""
+"""Classification tables (公开02/03/05/08/09表): 合计, then every 功能分类 类/款/项 with lines,
+depth-first.  Leaves are queries over 底稿; 款, 类 and 合计 are sums of the rows below; a
+column written over other columns (小计 = 基本支出 + 项目支出) is that formula on every row."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..classification import Codebook
-from ..expr import Criterion, Node, Ref, Sum, narrow
+from ..expr import Binary, Call, Criterion, Node, Number, Ref, Sum, Text, bind, fill_text, narrow
 from ..model import Sheet
 from ..templates import Column, TableLayout, Template
 from ..working_paper import WorkingPaper
@@ -27,14 +28,25 @@ def build_classification(layout: TableLayout, paper: WorkingPaper, template: Tem
     top = frame.header_top
     group_header, code_header, name_header = layout.headers
 
-    # two-row header: 项目 over 科目编码 | 科目名称; each amount header merged down
+    # two-row header: 项目 over 科目编码 | 科目名称; an amount header merged down, or under the
+    # group header its neighbours share (本年支出 over 小计 | 基本支出 | 项目支出)
     sheet.text(top, 0, group_header, "header")
     sheet.merge(top, 0, top, 1)
     sheet.text(top + 1, 0, code_header, "header")
     sheet.text(top + 1, 1, name_header, "header")
     for i, column in enumerate(columns):
-        sheet.text(top, 2 + i, column.label, "header")
-        sheet.merge(top, 2 + i, top + 1, 2 + i)
+        if column.group is None:
+            sheet.text(top, 2 + i, column.label, "header")
+            sheet.merge(top, 2 + i, top + 1, 2 + i)
+            continue
+        sheet.text(top + 1, 2 + i, column.label, "header")
+        if i == 0 or columns[i - 1].group != column.group:
+            span = next((j for j in range(i, len(columns)) if columns[j].group != column.group),
+                        len(columns))
+            sheet.text(top, 2 + i, column.group, "header")
+            sheet.merge(top, 2 + i, top, 1 + span)
+        else:
+            sheet.text(top, 2 + i, "", "header")
     sheet.text(top + 2, 0, "栏次", "header")
     sheet.merge(top + 2, 0, top + 2, 1)
     for i in range(len(columns)):
@@ -43,7 +55,7 @@ def build_classification(layout: TableLayout, paper: WorkingPaper, template: Tem
     first_data = top + 3
 
     codebook = paper.functions or template.functions
-    lines = paper.matching(layout.rows_from)
+    lines = [line for query in layout.rows_from for line in paper.matching(query)]
     codes = {line.function_code for line in lines if line.function_code}
     tree = code_tree(codes, codebook)
     rows = [("合计", None)] + [(code, codebook.name(code)) for code in tree.order]
@@ -70,8 +82,19 @@ def build_classification(layout: TableLayout, paper: WorkingPaper, template: Tem
                          _expression(prefix, code, column, columns, tree),
                          "money_flagged" if code == UNCLASSIFIED
                          else "money_total" if is_total or len(code) == 3 else "money")
-    frame.finish(first_data + len(rows) - 1, code_col_width=11)
+    notes = []
+    if layout.empty_note is not None:
+        notes.append((f"{prefix}.无数据说明", _empty_note(layout, paper.year)))
+    frame.finish(first_data + len(rows) - 1, code_col_width=11, live_notes=notes)
     return sheet
+
+
+def _empty_note(layout: TableLayout, year: int) -> Node:
+    """The official note of a table without data, live: shown while every amount of 合计 is 0."""
+    zeros = tuple(Binary("=", Ref(f"{layout.name_prefix}.合计.{c.id}{YUAN}"), Number(0))
+                  for c in layout.columns)
+    text = "注：" + fill_text(layout.empty_note, {"year": str(year)})
+    return Call("IF", (Call("AND", zeros), Text(text), Text("")))
 
 
 def _name_style(code: str) -> str:
@@ -116,9 +139,14 @@ def _expression(prefix: str, code: str, column: Column, columns: list[Column],
         return Ref(f"{prefix}.{row}.{col.id}{YUAN}")
 
     if column.sum_row:
-        return Sum(tuple(ref(code, c) for c in columns if not c.sum_row))
+        return Sum(tuple(ref(code, c) for c in columns if c.value is not None
+                         and not c.of_columns))
+    if column.of_columns:
+        by_id = {c.id: c for c in columns}
+        return bind(column.value, {name: ref(code, by_id[name]) for name in by_id})
     if code == "合计":
-        return Sum(tuple(ref(r, column) for r in tree.roots))
+        # a table without rows (no such funds) still totals its query: 0, never a blank
+        return Sum(tuple(ref(r, column) for r in tree.roots)) if tree.roots else column.value
     own = narrow(column.value, (Criterion(CODE_COLUMN, "" if code == UNCLASSIFIED else code),))
     kids = tree.children.get(code, [])
     if not kids:

@@ -3,6 +3,7 @@ footnotes, freeze panes and print setup (A4 landscape, one page wide, header row
 
 from __future__ import annotations
 
+from ..expr import Node
 from ..model import Sheet
 from ..templates import TableLayout
 from ..working_paper import WorkingPaper
@@ -42,14 +43,20 @@ class TableFrame:
                         "yuan_note")
 
     def finish(self, last_data_row: int, label_cols: list[int] | None = None,
-               code_col_width: float | None = None) -> None:
+               code_col_width: float | None = None,
+               live_notes: list[tuple[str, Node]] = (), first_data: int | None = None) -> None:
         """``label_cols``: where each side of a two-sided table begins (项目 | 行次 | 金额…);
-        otherwise a classification table (编码 | 名称 | 金额…)."""
+        otherwise a classification table (编码 | 名称 | 金额…).  ``live_notes``: notes under
+        the footnotes that are formulas (cell id, text formula), e.g. 本表无数据."""
         sheet = self.sheet
         last_col = self.visible_cols - 1
         row = last_data_row + 1
         for note in self.layout.footnotes:
             sheet.text(row, 0, note, "footnote")
+            sheet.merge(row, 0, row, last_col)
+            row += 1
+        for cell_id, expr in live_notes:
+            sheet.formula(row, 0, cell_id, expr, "footnote")
             sheet.merge(row, 0, row, last_col)
             row += 1
         if label_cols is not None:
@@ -67,8 +74,12 @@ class TableFrame:
         for col in self.yuan_cols:
             sheet.col_widths[col] = 18
             sheet.hidden_cols.add(col)
-        first_data = self.header_top + 3
+        first_data = first_data if first_data is not None else self.header_top + 3
         sheet.freeze = (first_data, 0)
         sheet.repeat_rows = (self.header_top, first_data - 1)
         sheet.print_area = (0, 0, row - 1, last_col)
-        sheet.pages_tall = self.layout.pages_tall
+        # a short table prints on one page (scaled down a little if need be); a long one runs on
+        # as many pages as it needs, the header rows repeated on each
+        body_rows = row - first_data
+        sheet.pages_tall = self.layout.pages_tall or (1 if body_rows <= self.layout.one_page_rows
+                                                      else 0)

@@ -62,6 +62,8 @@ def build_two_sided(layout: TableLayout, paper: WorkingPaper, template: Template
             yuan_cols[(s, j)] = next(yuan_col)
             yuan_labels.append(f"{side.header}{amount.label}（元）")
     frame.yuan_headers(top + 1, yuan_labels)
+    if any(len(a.label) > 7 for side in sides for a in side.amounts):
+        sheet.row_heights[top + 1] = 30          # 政府性基金预算财政拨款 wraps onto two lines
     first_data = top + 3
 
     where = {row.id: s for s, side in enumerate(sides) for row in side.body + side.tail

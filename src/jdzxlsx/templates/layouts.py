@@ -1,7 +1,8 @@
 """Table layouts (templates/<year>/tables/*.toml) read into typed, validated objects.
 
-Two layouts: ``two_sided`` (公开01表: 收入 on the left, 支出 on the right, each side with N
-amount columns) and ``classification`` (公开02/03表: 合计 then 功能分类 类/款/项 depth-first).
+``two_sided`` (公开01/04表: 收入 on the left, 支出 on the right, each side with N amount
+columns), ``classification`` (公开02/03/05/08/09表: 合计 then 功能分类 类/款/项 depth-first),
+and the fixed forms of forms.py (``economic`` 公开06表, ``grid`` 公开07表, ``list`` 公开10表).
 A row's ``value`` and a column's ``part``/``value`` are formulas of the one language."""
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from dataclasses import dataclass, field
 from ..classification import Codebook
 from ..expr import Criterion, Name, Node, Query, fill, names, placeholders, queries, walk
 from .common import Origin, Section, query_at
+from .forms import ECONOMIC_KEYS, GRID_KEYS, LIST_KEYS, Form, read_economic, read_grid, read_list
 
 LAYOUT_KEYS = {"code", "title", "name_prefix", "layout", "pages_tall", "footnotes"}
 SIDE_KEYS = {"header", "columns", "amounts", "body", "tail", "body_classes", "body_value"}
 ROW_KEYS = {"id", "label", "value", "fallback", "sum", "blank"}
 AMOUNT_KEYS = {"id", "label", "part", "sum"}
 CLASSIFICATION_KEYS = {"rows_from", "code_header", "name_header", "group_header", "columns",
-                       "unclassified_row"}
-COLUMN_KEYS = {"id", "label", "value", "sum"}
+                       "unclassified_row", "empty_note"}
+COLUMN_KEYS = {"id", "label", "value", "sum", "group"}
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -71,10 +73,16 @@ class Side:
 
 @dataclass
 class Column:
+    """A classification column: a query over 底稿 (``value``), the sum of the row's query
+    columns (``sum_row``), or a formula over other column ids of the same row (``of_columns``:
+    小计 = 基本支出 + 项目支出).  ``group``: a header spanning neighbouring columns (本年支出)."""
+
     id: str
     label: str
     value: Node | None = None
     sum_row: bool = False
+    group: str | None = None
+    of_columns: bool = False
 
 
 @dataclass
@@ -87,10 +95,15 @@ class TableLayout:
     footnotes: list[str] = field(default_factory=list)
     pages_tall: int = 0
     sides: list[Side] = field(default_factory=list)               # two_sided
-    rows_from: Node | None = None                                 # classification
+    rows_from: list[Node] = field(default_factory=list)          # classification
     headers: tuple[str, str, str] = ("项目", "科目编码", "科目名称")
     columns: list[Column] = field(default_factory=list)
     unclassified_row: bool = False    # lines without a code get a highlighted row of their own
+    # printed (as a live formula) when every amount of the 合计 row is 0: the official note of a
+    # table the department has no data for ({year} is filled in)
+    empty_note: str | None = None
+    form: Form = field(default_factory=Form)                      # economic, grid, list
+    one_page_rows: int = 40     # workbook.toml: a table of up to this many rows prints on one page
 
     def amount_name(self, side: Side, row: str, amount: Amount) -> str:
         if len(side.amounts) == 1 and amount.id is None:
@@ -102,6 +115,11 @@ class TableLayout:
         if self.layout == "two_sided":
             return [self.amount_name(side, row.id, amount) for side in self.sides
                     for row in side.body + side.tail if not row.blank for amount in side.amounts]
+        if self.layout == "economic":
+            return [f"{self.name_prefix}_{{code}}"] + [f"{self.name_prefix}_{t.id}"
+                                                       for t in self.form.totals]
+        if self.layout in ("grid", "list"):
+            return [f"{self.name_prefix}_{i}" for i in self.form.ids()]
         return [f"{self.name_prefix}_{{code}}_{c.id}" for c in self.columns]
 
     def class_rows(self) -> list[tuple[str, str]]:
@@ -116,17 +134,18 @@ class TableLayout:
         out += [(c.value, self.origin) for c in self.columns if c.value is not None]
         out += [(a.part_query, self.origin) for s in self.sides for a in s.amounts
                 if a.part_query is not None]
-        if self.rows_from is not None:
-            out.append((self.rows_from, self.origin))
+        out += [(query, self.origin) for query in self.rows_from]
+        out += [(f, self.origin) for f in self.form.formulas()]
         return out
 
 
-def read_layout(top: Section, codebook: Codebook) -> TableLayout:
+def read_layout(top: Section, codebook: Codebook, economics: Codebook) -> TableLayout:
     kind = top.require("layout", str, "表样")
-    extra = {"two_sided": {"left", "right"}, "classification": CLASSIFICATION_KEYS}.get(kind)
+    extra = {"two_sided": {"left", "right"}, "classification": CLASSIFICATION_KEYS,
+             "economic": ECONOMIC_KEYS, "grid": GRID_KEYS, "list": LIST_KEYS}.get(kind)
     if extra is None:
         raise top.origin("layout").error(f"未知的表样类型「{kind}」。",
-                                         expected="two_sided 或 classification")
+                                         expected="two_sided、classification、economic、grid 或 list")
     top.only(LAYOUT_KEYS | extra, "表样")
     layout = TableLayout(code=top.require("code", str, "表样"), title=top.require("title"),
                          name_prefix=top.require("name_prefix"), layout=kind,
@@ -135,17 +154,45 @@ def read_layout(top: Section, codebook: Codebook) -> TableLayout:
     if kind == "two_sided":
         layout.sides = [_side(top.sub(name), codebook) for name in ("left", "right")]
         _check_row_names(layout)
+    elif kind == "classification":
+        _classification(top, layout)
     else:
-        layout.rows_from = query_at(top.require("rows_from"), top.origin("rows_from"),
-                                    "rows_from")
-        layout.headers = (top.get("group_header", str, "项目"),
-                          top.get("code_header", str, "科目编码"),
-                          top.get("name_header", str, "科目名称"))
-        layout.columns = [_column(c) for c in top.items("columns")]
-        layout.unclassified_row = top.get("unclassified_row", bool, False)
-        if not layout.columns:
-            raise top.origin().error("分类表没有任何金额栏（[[columns]]）。")
+        readers = {"economic": lambda: read_economic(top, economics), "grid": lambda: read_grid(top),
+                   "list": lambda: read_list(top)}
+        layout.form = readers[kind]()
     return layout
+
+
+def _classification(top: Section, layout: TableLayout) -> None:
+    sources = top.require("rows_from", (str, list), "分类表")
+    layout.rows_from = [query_at(text, top.origin("rows_from"), "rows_from")
+                        for text in ([sources] if isinstance(sources, str)
+                                     else top.texts("rows_from"))]
+    layout.headers = (top.get("group_header", str, "项目"),
+                      top.get("code_header", str, "科目编码"),
+                      top.get("name_header", str, "科目名称"))
+    layout.columns = [_column(c) for c in top.items("columns")]
+    layout.unclassified_row = top.get("unclassified_row", bool, False)
+    layout.empty_note = top.get("empty_note", str)
+    if layout.empty_note is not None:
+        for name in placeholders(layout.empty_note):
+            if name != "year":
+                raise top.origin("empty_note").error(f"empty_note 中的「{{{name}}}」不会被填写。",
+                                                     expected="{year}")
+    if not layout.columns:
+        raise top.origin().error("分类表没有任何金额栏（[[columns]]）。")
+    ids = [c.id for c in layout.columns]
+    if len(set(ids)) != len(ids):
+        raise top.origin("columns").error("栏 id 重复。")
+    for column in layout.columns:
+        if column.of_columns:
+            for name in names(column.value):
+                if name not in ids or name == column.id:
+                    raise top.origin("columns").error(
+                        f"栏「{column.id}」的公式用到「{name}」，本表没有这一栏。",
+                        expected="、".join(i for i in ids if i != column.id))
+    _refuse_cycles({c.id: [n for n in names(c.value)] if c.of_columns else []
+                    for c in layout.columns}, {c.id: top.origin("columns") for c in layout.columns})
 
 
 def _side(section: Section, codebook: Codebook) -> Side:
@@ -213,14 +260,17 @@ def _column(section: Section) -> Column:
     if total not in (None, "row"):
         raise section.origin("sum").error(f"sum = {total!r} 无法理解。", expected='"row"')
     value = section.formula("value")
-    if value is not None and (not queries(value) or names(value)):
-        raise section.origin("value").error("分类表的栏应为对底稿的查询（不引用名称）。")
+    if value is not None and queries(value) and names(value):
+        raise section.origin("value").error(
+            "分类表的栏或是对底稿的查询，或是同一行其他栏的公式，不能两者混写。")
     if value is not None:
         _placeholders_only(value, set(), section.origin("value"))
     if value is None and total is None:
-        raise section.origin().error("栏没有取数定义。", expected='value = "底稿(…)" 或 sum = "row"')
+        raise section.origin().error("栏没有取数定义。",
+                                     expected='value = "底稿(…)"、value = "基本支出 + 项目支出" 或 sum = "row"')
     return Column(section.require("id", str, "栏"), section.require("label", str, "栏"), value,
-                  total == "row")
+                  total == "row", section.get("group", str),
+                  of_columns=value is not None and not queries(value))
 
 
 def _check_row_names(layout: TableLayout) -> None:

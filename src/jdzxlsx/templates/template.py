@@ -21,7 +21,7 @@ from .layouts import TableLayout, read_layout
 from .rules import (DEFAULT_BINDINGS, ROW_BINDINGS, CheckRules, Rule, compare_names, read_rule,
                     read_settings)
 
-WORKBOOK_KEYS = {"tables", "sheet_descriptions", "key_figures", "input_names"}
+WORKBOOK_KEYS = {"tables", "sheet_descriptions", "key_figures", "input_names", "one_page_rows"}
 ACCOUNT_KEYS = {"code", "name", "direction", "category", "side", "fund_source", "carried",
                 "debit_flow", "funds"}
 DIRECTIONS = ("收入", "支出", "资金结存", "结转结余")   # 底稿「方向」 an account may give
@@ -143,12 +143,20 @@ def load_template(year: int, folder: Path | None = None,
         raise _top(read_toml(_find(chain, "workbook.toml"))).origin().error("缺少 tables 列表。")
     tables: dict[str, TableLayout] = {}
     for name in settings["tables"][0]:
-        layout = read_layout(_top(read_toml(_find(chain, f"tables/{name}.toml"))), functions)
+        layout = read_layout(_top(read_toml(_find(chain, f"tables/{name}.toml"))), functions,
+                             economics)
         for other in tables.values():
             if layout.code == other.code or layout.name_prefix == other.name_prefix:
                 raise layout.origin.error(f"表「{layout.code}」的 code 或 name_prefix 与"
                                           f"「{other.code}」相同。")
         tables[name] = layout
+    if "one_page_rows" in settings:
+        value, top = settings["one_page_rows"]
+        if not isinstance(value, int) or isinstance(value, bool) or not 10 <= value <= 80:
+            raise top.origin("one_page_rows").error(f"one_page_rows = {value!r} 不合理。",
+                                                    expected="10 到 80 之间的整数，如 40")
+        for layout in tables.values():
+            layout.one_page_rows = value
     key_figures = []
     if "key_figures" in settings:
         key_top = settings["key_figures"][1]
@@ -246,6 +254,11 @@ def _validate(template: Template, query_tables: dict[str, set[str]] | None) -> N
     for layout in template.tables.values():
         for node, origin in layout.formulas():
             _check_queries(node, origin, query_tables)
+        for name in layout.form.external_names():
+            if not any(_may_match(name, pattern) for pattern in template.input_names):
+                raise layout.origin.error(f"表「{layout.code}」的公式用到名称「{name}」，"
+                                          "它既不是本表的栏或行，也不是输入表定义的名称。",
+                                          expected="workbook.toml 的 input_names 中的名称")
     for rule in template.checks.rules:
         _check_rule(template, rule, query_tables)
     table_names = [n for t in template.tables.values() for n in t.defined_names()]

@@ -140,7 +140,9 @@ def _write_sheet(workbook, sheet: Sheet, formats: dict) -> None:
         ws.repeat_rows(*sheet.repeat_rows)
     if sheet.print_area:
         ws.print_area(*sheet.print_area)
-    ws.set_footer("&C第 &P 页，共 &N 页")
+    # the sheet's name and its own page number: each sheet starts again at 1
+    ws.set_start_page(1)
+    ws.set_footer("&L&A&C第 &P 页")
 
 
 def _write_block(ws, block: DataBlock, formats: dict) -> None:
