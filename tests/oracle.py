@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -32,17 +33,45 @@ def soffice() -> str | None:
 
 def recalculate(paths: list[Path], outdir: Path, timeout: float = 300) -> list[Path]:
     """Recalculate and re-save each workbook into outdir (one LibreOffice start)."""
+    return _convert(paths, outdir, "xlsx:Calc MS Excel 2007 XML", ".xlsx", timeout)
+
+
+def to_pdf(path: Path, outdir: Path, timeout: float = 300) -> Path:
+    """The workbook recalculated and printed to PDF as LibreOffice paginates it."""
+    (out,) = _convert([path], outdir, "pdf:calc_pdf_Export", ".pdf", timeout)
+    return out
+
+
+def pages_by_sheet(pdf: Path) -> dict[str, list[int]]:
+    """{sheet name: its page numbers, in order}, read from each page's footer (jdzxlsx prints
+    the sheet's name at the left and 第 N 页 in the middle)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    pages: dict[str, list[int]] = {}
+    for page in text.split("\f"):
+        lines = [l.strip() for l in page.splitlines() if l.strip()]
+        if not lines:
+            continue
+        match = re.fullmatch(r"(\S+)\s+第\s*(\d+)\s*页", lines[-1])
+        if match is None:
+            raise AssertionError(f"a page without the sheet's footer: {lines[-1]!r}")
+        pages.setdefault(match[1], []).append(int(match[2]))
+    return pages
+
+
+def _convert(paths: list[Path], outdir: Path, target: str, suffix: str,
+             timeout: float) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="jdzxlsx_lo_"))
     try:
         (profile / "user").mkdir()
         (profile / "user" / "registrymodifications.xcu").write_text(PROFILE, encoding="utf-8")
-        outs = [outdir / (Path(p).stem + ".xlsx") for p in paths]
+        outs = [outdir / (Path(p).stem + suffix) for p in paths]
         for out in outs:
             out.unlink(missing_ok=True)
         command = [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
                    "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-                   "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir),
+                   "--convert-to", target, "--outdir", str(outdir),
                    *[str(Path(p).resolve()) for p in paths]]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    start_new_session=True, text=True)

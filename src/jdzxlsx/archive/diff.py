@@ -42,7 +42,8 @@ def public_figures(rows: list[tuple]) -> dict[tuple[str, str], dict[str, object]
     """(row label, column header) → value of one 公开表: the amount columns are those the 栏次
     row numbers; columns after the first blank one are the hidden 元 calculation columns; a
     row's label is the text left of each block of amount columns (行次 numbers left out)."""
-    spacer = next((i for i, row in enumerate(rows) if any(_text(v) == SPACER for v in row)), None)
+    spacer = next((i for i, row in enumerate(rows) if any(_text(v) == SPACER for v in row)
+                   or _numbers_one_to_n(row)), None)
     if spacer is None:
         return {}
     top = next((i for i, row in enumerate(rows[:spacer]) if _text(row[0]).startswith("编制单位")),
@@ -65,14 +66,21 @@ def public_figures(rows: list[tuple]) -> dict[tuple[str, str], dict[str, object]
                              if t) or (label if previous == col - 1 else "")
             previous = col
             value = row[col] if col < len(row) else None
-            if not label or value in (None, ""):
+            if value in (None, "") or not (label or _number(value) is not None):
                 continue
+            label = label or "—"             # 公开07表: one row of amounts, no row label
             heading = " ".join(t for t in (_text(r[col]) for r in rows[top:spacer]) if t)
             key = (label, f"{heading}（栏 {int(rows[spacer][col])}）")
             while key in figures:                         # the same label twice: keep both
                 key = (key[0] + "′", key[1])
             figures[key] = value
     return figures
+
+
+def _numbers_one_to_n(row: tuple) -> bool:
+    """A 栏次 row without the word (公开07表): the first cells are 1, 2, …, n (n ≥ 2)."""
+    leading = [v for v in row[:next((i for i, v in enumerate(row) if v in (None, "")), len(row))]]
+    return len(leading) >= 2 and all(_number(v) == i for i, v in enumerate(leading, start=1))
 
 
 def check_verdicts(rows: list[tuple]) -> dict[str, object]:
