@@ -49,7 +49,8 @@ def test_sheet_matching_no_kind_is_skipped_with_its_reason(files):
     assert result.skipped == [
         "杂表.xlsx「通讯录」: 前 20 行中找不到可识别的表头（可识别的表：明细账、科目余额表、"
         "预算指标、上年决算主要数据、预算单位、人员编制、科目代码表、上年公开01表（收入支出决算总表）、"
-        "上年公开03表（支出决算表）、公开02表（收入决算表））",
+        "上年公开03表（支出决算表）、公开02表（收入决算表）、三公经费预算、三公经费相关统计数、"
+        "国有资产占用情况、政府采购情况）",
         "杂表.xlsx「Sheet2」: 空工作表",
     ]
     assert result.files[0].sheets == ()

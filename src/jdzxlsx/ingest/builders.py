@@ -9,6 +9,7 @@ from decimal import Decimal
 from . import cells
 from .cells import ZERO, CellError
 from .codelist import code_entries
+from .hand_kept import hand_kept_figure
 from .published import published_01_figures, published_03_figures
 from .records import (BalanceLine, BudgetLine, BudgetUnit, LedgerLine, PriorYearFigure,
                       StaffingRow)
@@ -225,4 +226,8 @@ BUILDERS: dict[str, Callable[[Row], object | None]] = {
     "published_01": published_01_figures,
     "published_03": published_03_figures,
     "published_02": lambda row: None,   # recognised, then skipped whole (published.skip_02)
+    "sangong_budget": hand_kept_figure,
+    "sangong_counts": hand_kept_figure,
+    "assets": hand_kept_figure,
+    "procurement": hand_kept_figure,
 }

@@ -26,7 +26,7 @@ from .rows import Row, SheetContext, cell_error
 from .text import cell_text, fold, is_blank
 
 # Fields whose cells are never taken from a merged range above: a merged amount would count twice.
-_NO_MERGE_FILL = frozenset({"amount", "count"})
+_NO_MERGE_FILL = frozenset({"amount", "count", "figure"})
 # Fields that make a row a real line (a subtotal row has none of them).
 _CODE_FIELDS = ("account", "account_code", "function", "function_code", "economic",
                 "economic_code", "code", "bare_code")
@@ -88,7 +88,7 @@ def _money_unit_notes(sheet: SheetContext) -> list[str]:
     """What was converted to 元: by the title's money unit, or by a column's own header."""
     place = f"{sheet.file}「{sheet.raw.name}」"
     scaled = [column for name, column in sheet.found.columns.items()
-              if sheet.found.kind.fields[name].type == "amount"
+              if sheet.found.kind.fields[name].type in ("amount", "figure")
               and sheet.amount_scale(column) != ONE]
     notes = []
     by_title = [column for column in scaled if column.scale is None]
@@ -274,6 +274,8 @@ def _parse(spec: FieldSpec, raw: object, sheet: SheetContext, column: Column | N
             return cells.parse_month_or_day(raw, 31)
         case "choice":
             return _parse_choice(spec, raw)
+        case "figure":
+            return raw      # an amount or a count, as the row's item says (hand_kept.py)
     raise AssertionError(f"field type {spec.type} has no parser")  # kinds.py checks the types
 
 

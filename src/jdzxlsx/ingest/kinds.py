@@ -18,7 +18,7 @@ from .text import fold, fold_label, label_prefix_pattern, without_leading_code
 
 FIELD_TYPES = frozenset({
     "text", "code_name", "code", "name", "date", "period", "month", "day", "amount", "count",
-    "auxiliary", "choice",
+    "auxiliary", "choice", "figure",
 })
 SUBTOTAL_MODES = frozenset({"skip", "mark", "keep"})
 
@@ -58,6 +58,32 @@ class FieldSpec:
         return self.aliases[0]
 
 
+# What a defined name may hold (Excel's rule, as XlsxWriter checks it, and no full-width
+# brackets, which Excel refuses too): letters of any script, digits, "_" and ".".
+_NAME_CHARACTER = re.compile(r"[^\W]|[.]", re.UNICODE)
+
+
+def name_part(text: str) -> str:
+    """``text`` as part of a defined name: only letters, digits, "_" and "." are kept, so
+    「因公出国（境）费」 → 「因公出国境费」, 「土地、房屋及构筑物」 → 「土地房屋及构筑物」."""
+    return "".join(c for c in text if _NAME_CHARACTER.fullmatch(c))
+
+
+@dataclass(frozen=True)
+class HandKept:
+    """How a hand-kept kind's rows become figures (``[kinds.<id>.hand_kept]``)."""
+
+    group: str                      # 三公 / 资产 / 采购: the 基础信息 block
+    value: str                      # the field holding the figure
+    field: str = ""                 # a word after the item in its key ("预算数")
+    totals: frozenset[str] = frozenset()    # typed totals: kept, marked, never trusted
+    counts: frozenset[str] = frozenset()    # whole numbers (辆, 批次): never scaled by 万元
+    keys: dict[str, str] | None = None      # item → key (default: name_part(item))
+
+    def key(self, item: str) -> str:
+        return (self.keys or {}).get(item) or name_part(item)
+
+
 @dataclass(frozen=True)
 class KindSpec:
     id: str
@@ -76,6 +102,7 @@ class KindSpec:
     exact_columns: bool = False         # of two columns for a field, read the one in 元
     title_refuses: tuple[str, ...] = ()  # a title with one of these words is not this kind
     resembles: int = 0                  # require groups a header must touch to be this kind
+    hand_kept: HandKept | None = None   # a hand-kept 项目 | 数 sheet (三公, 资产, 采购)
 
     def touched(self, matched: set[str]) -> int:
         """How many require groups have at least one field of one alternative matched."""
@@ -147,7 +174,7 @@ class Catalogue:
     def amount_headers(self) -> frozenset[str]:
         """The folded aliases of every kind's amount and count fields (for ``no_amounts``)."""
         return frozenset(fold(alias) for kind in self.kinds for spec in kind.fields.values()
-                         if spec.type in ("amount", "count") for alias in spec.aliases)
+                         if spec.type in ("amount", "count", "figure") for alias in spec.aliases)
 
 
 @cache
@@ -255,7 +282,39 @@ def _kind(kind_id: str, table: dict, vocabularies: dict[str, Vocabulary],
                     prior_year_sign=str(table.get("prior_year_sign", "")),
                     exact_columns=bool(table.get("exact_columns", False)),
                     title_refuses=tuple(table.get("title_refuses", [])),
-                    resembles=_resembles(kind_id, table, require))
+                    resembles=_resembles(kind_id, table, require),
+                    hand_kept=_hand_kept(kind_id, table.get("hand_kept"), fields))
+
+
+def _hand_kept(kind_id: str, table: dict | None, fields: dict[str, FieldSpec]) -> HandKept | None:
+    """[kinds.<id>.hand_kept]: its item field is a choice; totals, counts and keys name items
+    of that vocabulary; every key is a valid part of a defined name."""
+    if table is None:
+        return None
+    where = f"input_kinds.toml：[kinds.{kind_id}.hand_kept]"
+    unknown = set(table) - {"group", "value", "field", "totals", "counts", "keys"}
+    if unknown:
+        raise TemplateError(f"{where} 中没有 {'、'.join(sorted(unknown))} 这一项")
+    item = fields.get("item")
+    if item is None or item.vocabulary is None:
+        raise TemplateError(f"{where}：该类须有 choice 类型的 item 字段")
+    value = table.get("value", "")
+    if value not in fields or fields[value].type != "figure":
+        raise TemplateError(f"{where}：value 应为该类 figure 类型的字段")
+    items = set(item.vocabulary.canonical)
+    keys = dict(table.get("keys", {}))
+    for listed in (*table.get("totals", []), *table.get("counts", []), *keys):
+        if listed not in items:
+            raise TemplateError(f"{where}：「{listed}」不是 [values.{item.vocabulary.name}] 的项目")
+    spec = HandKept(str(table.get("group", "")), value, str(table.get("field", "")),
+                    frozenset(table.get("totals", [])), frozenset(table.get("counts", [])), keys)
+    for part in (spec.group, spec.field, *map(spec.key, items)):
+        if name_part(part) != part:
+            raise TemplateError(f"{where}：「{part}」不能用作定义名称的一部分"
+                                "（只能有文字、数字、_ 和 .）")
+    if not spec.group:
+        raise TemplateError(f"{where}：缺少 group")
+    return spec
 
 
 def _resembles(kind_id: str, table: dict, require: tuple) -> int:

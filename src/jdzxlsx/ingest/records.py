@@ -115,6 +115,24 @@ class StaffingRow:
 
 
 @dataclass(frozen=True)
+class HandKeptFigure:
+    """One figure of a hand-kept 项目 | 数 sheet: the 三公 budget or its counts, 国有资产占用,
+    政府采购 (kinds sangong_budget, sangong_counts, assets, procurement).
+
+    An item the office did not list has no figure (never a 0). ``is_typed_total`` marks a
+    total the office typed (合计, 资产总额, 车辆 …): read, kept, never trusted.
+    """
+
+    group: str              # 三公 / 资产 / 采购
+    item: str               # canonical item as officially worded ("因公出国（境）费")
+    key: str                # its name in the workbook ("因公出国境费_预算数", "公务接待_批次")
+    value: Decimal | int    # money in 元 (Decimal, exact), counts as int
+    measure: str            # 计量单位: 元 for money, else as the office wrote it ("辆", "批次")
+    is_typed_total: bool
+    source: Provenance
+
+
+@dataclass(frozen=True)
 class CodeEntry:
     """A row of the office's own code list (exported from its software, placed in the folder)."""
 
@@ -146,5 +164,8 @@ class IngestResult:
     units: list[BudgetUnit] = field(default_factory=list)
     staffing: list[StaffingRow] = field(default_factory=list)
     code_lists: list[CodeEntry] = field(default_factory=list)
+    sangong: list[HandKeptFigure] = field(default_factory=list)      # 三公 budget and counts
+    assets: list[HandKeptFigure] = field(default_factory=list)       # 国有资产占用
+    procurement: list[HandKeptFigure] = field(default_factory=list)  # 政府采购
     skipped: list[str] = field(default_factory=list)   # "file「sheet」: why it matched no kind"
     notes: list[str] = field(default_factory=list)     # conversions and other things reported

@@ -90,7 +90,9 @@ def build_working_paper(ingested: IngestResult, template: Template, *, departmen
                         units=[u for u in ingested.units],
                         budget=[_budget_kind(b, template) for b in ingested.budget],
                         prior_year=list(ingested.prior_year), staffing=list(ingested.staffing),
-                        months=months, notes=notes, functions=codes.functions)
+                        months=months, notes=notes, functions=codes.functions,
+                        sangong=list(ingested.sangong), assets=list(ingested.assets),
+                        procurement=list(ingested.procurement))
 
 
 def _budget_kind(line: BudgetLine, template: Template) -> BudgetLine:
@@ -127,7 +129,9 @@ def _refuse_repeated_rows(ingested: IngestResult) -> None:
     """A hand-kept sheet with the same row twice cannot say which one holds: stop and say where."""
     seen: dict[object, Provenance] = {}
     keyed = ([(("人员编制", s.category, s.is_typed_total), s.source) for s in ingested.staffing]
-             + [(("上年数", f.item), f.source) for f in ingested.prior_year])
+             + [(("上年数", f.item), f.source) for f in ingested.prior_year]
+             + [((f.group, f.item), f.source)
+                for f in (*ingested.sangong, *ingested.assets, *ingested.procurement)])
     for key, source in keyed:
         if key in seen:
             raise InputError(f"「{key[1]}」出现了两次（另一次在 {seen[key]}）。",

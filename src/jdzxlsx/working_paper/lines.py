@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from ..classification import Codebook
 from ..expr import Count, Criterion, Query
-from ..ingest.records import BudgetLine, BudgetUnit, PriorYearFigure, Provenance, StaffingRow
+from ..ingest.records import (BudgetLine, BudgetUnit, HandKeptFigure, PriorYearFigure,
+                              Provenance, StaffingRow)
 
 CENT = Decimal("0.01")
 
@@ -154,6 +155,10 @@ class WorkingPaper:
     months: list[str]                        # the months that have ledger lines
     notes: list[str] = field(default_factory=list)
     functions: Codebook | None = None       # the year's 功能分类 with the office's own list
+    # the office's hand-kept figures as read (基础信息); an item not listed is absent, never 0
+    sangong: list[HandKeptFigure] = field(default_factory=list)      # 三公 budget and counts
+    assets: list[HandKeptFigure] = field(default_factory=list)       # 国有资产占用
+    procurement: list[HandKeptFigure] = field(default_factory=list)  # 政府采购
     _index: dict = field(default_factory=dict, repr=False)
 
     def rows(self, table: str) -> list:

@@ -4,9 +4,10 @@ design; they must equal the published goldens of sample-facts.md."""
 from __future__ import annotations
 
 from ..expected import tables_01_03
+from ..hand_kept import expected_names
 from ..ledger import MONTHS_ALL
 from ..money import D, ZERO, check, wan
-from .facts import DEPARTMENT, FISCAL, FOLDER, NONFISCAL, RESERVES, YEAR
+from .facts import DEPARTMENT, FISCAL, FOLDER, HAND_KEPT, NONFISCAL, RESERVES, YEAR
 
 GOLDENS = {  # sample-facts.md, 万元
     ("公开01", "一般公共预算财政拨款收入"): "3101.02", ("公开01", "其他收入"): "259.81",
@@ -50,6 +51,10 @@ def expected(d: dict) -> dict:
             "行数": len(closing_lines),
             **{label: fig[f"年终结转 {label}"] for label in (
                 f"{FISCAL} 收入", f"{FISCAL} 支出", f"{NONFISCAL} 收入", f"{NONFISCAL} 支出")}},
+        "基础信息": {
+            "__comment__": ["基础信息.xlsx 三公经费预算 (typed in 万元), 三公经费统计, 国有资产, 政府采购:",
+                            "the defined names of the 基础信息 sheet (元; counts are integers)"],
+            **expected_names(HAND_KEPT)},
         "intended": {
             "__comment__": ["Irregularities the sample carries on purpose (sample-facts.md)."],
             "人员编制合计": "基础信息.xlsx「人员编制」合计 编制数 typed 126, parts sum to 132",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..hand_kept import HandKept
 from ..money import D, ZERO
 
 FOLDER = "景德镇市陶瓷产业发展局-2020"
@@ -249,3 +250,33 @@ RESERVES = {                             # unit → {account: opening credit bal
 CARRIED = ("8101", "8102", "8201", "8401")   # 年初/年末结转和结余 (issue 7 item 1)
 
 FUND_STYLE_B = {FISCAL: "一般公共预算", NONFISCAL: "单位资金"}
+
+# ---------------------------------------------------------------------------------------------
+# 基础信息: 三公 budget (typed in 万元 as approved: 66.00, all 公务接待), its counts, 国有资产占用
+# (no vehicles; fen-exact, 资产总额 = its parts), 政府采购 10.61 万元 all 货物 and 小微.
+# ---------------------------------------------------------------------------------------------
+_FIXED = {"土地、房屋及构筑物": D("12684350.00"), "通用设备": D("1873462.38"),
+          "专用设备": D("2416805.60"),            # the 研究所's kilns and test benches
+          "文物和陈列品": D("386500.00"),          # ceramics kept for exhibition
+          "图书、档案": D("48215.30"), "家具、用具、装具及动植物": D("512684.75")}
+_ASSETS = {"流动资产": D("8236417.52"), "固定资产": sum(_FIXED.values(), ZERO), **_FIXED,
+           "长期投资": D("5000000.00"),            # 景德镇市振兴陶瓷园开发有限公司 (not in the 决算)
+           "在建工程": ZERO, "无形资产": D("126400.00"), "其他资产": ZERO}
+PROCUREMENT_TOTAL = D("106127.50")                # → 10.61
+HAND_KEPT = HandKept(
+    sangong_budget={"因公出国（境）费": ZERO, "公务用车购置费": ZERO, "公务用车运行费": ZERO,
+                    "公务接待费": D("660000.00")},
+    sangong_budget_total=D("660000.00"),
+    sangong_counts={"公务接待批次": 391, "公务接待人次": 7696, "外事接待批次": 0, "外事接待人次": 0,
+                    "因公出国（境）团组数": 0, "因公出国（境）人次": 0, "公务用车购置数": 0,
+                    "公务用车保有量": 0},
+    assets={"资产总额": sum((_ASSETS[k] for k in ("流动资产", "固定资产", "长期投资", "在建工程",
+                                                  "无形资产", "其他资产")), ZERO),
+            **_ASSETS, "车辆": 0, "领导干部用车": 0, "一般公务用车": 0, "执法执勤用车": 0,
+            "特种专业技术用车": 0, "其他用车": 0, "单价50万元以上通用设备": 0,
+            "单价100万元以上专用设备": 1},
+    procurement={"政府采购支出总额": PROCUREMENT_TOTAL, "货物": PROCUREMENT_TOTAL, "工程": ZERO,
+                 "服务": ZERO, "授予中小企业合同金额": PROCUREMENT_TOTAL,
+                 "授予小微企业合同金额": PROCUREMENT_TOTAL},
+    extra={"基础信息_三公_公务用车购置及运行费_预算数": ZERO},
+)

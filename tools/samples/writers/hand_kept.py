@@ -115,3 +115,40 @@ def staffing_sheet(wb, f, title: str, staffing: list, typed_total: tuple) -> Non
     ws.write_string(row, 0, "合计", f["total"])
     for col, n in enumerate(typed_total, start=1):   # typed by hand, not a formula
         ws.write_number(row, col, n, f["int"])
+
+
+def _titled_sheet(wb, f, name: str, title: str, note: str, header: list[str],
+                  widths: list[int]):
+    """A small hand-kept sheet: a merged title, an optional unit note, the header row."""
+    ws = wb.add_worksheet(name)
+    for col, w in enumerate(widths):
+        ws.set_column(col, col, w)
+    ws.merge_range(0, 0, 0, len(header) - 1, title, f["title"])
+    row = 1
+    if note:
+        ws.write_string(row, 0, note, f["note"])
+        row += 1
+    for col, head in enumerate(header):
+        ws.write_string(row, col, head, f["head"])
+    return ws, row + 1
+
+
+def item_sheet(wb, f, name: str, title: str, note: str, header: list[str], rows: list,
+               typed: tuple[str, ...] = ()) -> None:
+    """项目 | [计量单位 |] 数: one row per item as the office types it.  ``rows``: (label,
+    value) or (label, measure, value); a value is an int (a count) or a Decimal amount in the
+    sheet's unit; labels in ``typed`` are the office's own totals, printed bold."""
+    widths = [30] + [10] * (len(header) - 2) + [16]
+    ws, row = _titled_sheet(wb, f, name, title, note, header, widths)
+    for cells in rows:
+        label, *texts, value = cells
+        bold = label.strip() in typed
+        ws.write_string(row, 0, label, f["total" if bold else "text"])
+        for col, text in enumerate(texts, start=1):
+            ws.write_string(row, col, text, f["text"])
+        if isinstance(value, int):
+            ws.write_number(row, len(cells) - 1, value, f["int"])
+        else:
+            ws.write_number(row, len(cells) - 1, float(value),
+                            f["total_money" if bold else "money0"])
+        row += 1

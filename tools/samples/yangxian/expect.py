@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..expected import tables_01_03
+from ..hand_kept import expected_names
 from ..ledger import MONTHS_ALL
 from ..money import ZERO, wan
 from .codes import TEMPLATE_ADDITIONS, UNLISTED
-from .facts import DEPARTMENT, FISCAL, FOLDER, NONFISCAL, STATION_TO_8301, YEAR
+from .facts import DEPARTMENT, FISCAL, FOLDER, HAND_KEPT, NONFISCAL, STATION_TO_8301, YEAR
 from .verify import CARRIED
 
 
@@ -61,6 +62,10 @@ def expected(d: dict) -> dict:
         "预算": {"__comment__": ["一般公共预算财政拨款 决算 and 年初预算 by 类 (元)"],
                "决算": bc["actual"], "年初预算": bc["initial"]},
         "上年": {"__comment__": [f"{names['prior']} as typed (元)"], **dict(d["prior"])},
+        "基础信息": {
+            "__comment__": [f"{names['info']} 三公经费, 三公统计, 政府采购 and {names['assets']}:",
+                            "the defined names of the 基础信息 sheet (元; counts are integers)"],
+            **expected_names(HAND_KEPT)},
         "codebook": {
             "__comment__": ["valid 2020 codes of 款 21301 the sample uses (listed in the template)"],
             **TEMPLATE_ADDITIONS},
