@@ -106,7 +106,7 @@ def build_list(layout: TableLayout, paper: WorkingPaper, book: Workbook) -> Shee
             place_amount(sheet, row, 3, frame.yuan_cols[0], f"{prefix}.{entry.id}",
                          f"{prefix}_{entry.id}", bind(entry.value, refs), "money")
         else:
-            sheet.formula(row, 3, f"{prefix}.{entry.id}", bind(entry.value, refs), "integer")
+            sheet.formula(row, 3, f"{prefix}.{entry.id}", bind(entry.value, refs), "count")
             sheet.names.append((f"{prefix}_{entry.id}", f"{prefix}.{entry.id}"))
     frame.finish(first_data + len(rows) - 1, label_cols=[0])
     sheet.col_widths.update({0: 34, 1: 6, 2: 10, 3: 16})

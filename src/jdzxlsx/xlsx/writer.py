@@ -45,6 +45,7 @@ STYLES: dict[str, dict] = {
     "yuan_header": {"bold": True, "font_color": "#595959", "text_wrap": True},
     "yuan_note": {"italic": True, "font_color": "#595959"},
     "integer": {"num_format": "0"},
+    "count": {"border": 1, "num_format": "0"},          # a count printed in a 公开表 (辆, 台)
     "number": {},
     "footnote": {"text_wrap": False},
     "link": {"font_color": "#0563C1", "underline": 1},
