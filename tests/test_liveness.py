@@ -97,9 +97,9 @@ def _printed(path, sheet):
                 if isinstance(c.value, float | int) and not isinstance(c.value, bool)}
 
 
-def _moved(before, after):
+def _moved(before, after, tables=TABLES):
     out = {}
-    for sheet in TABLES:
+    for sheet in tables:
         _, old = _printed(before, sheet)
         _, new = _printed(after, sheet)
         out.update({(sheet, c): round(new[c] - v, 6) for c, v in old.items()
@@ -130,6 +130,37 @@ def test_a_changed_working_paper_amount_moves_exactly_its_dependent_cells(recalc
         expected[_cell(original, "公开03表", code, "本年支出合计")] = 1.0
         expected[_cell(original, "公开03表", code, "基本支出")] = 1.0
     assert _moved(original, recalculated["amount"]) == expected
+
+
+def test_the_same_edit_moves_the_fiscal_tables_04_05_06_and_nothing_else_there(recalculated):
+    """The edited line is 一般公共预算财政拨款 基本支出: 04 (its 类, 本年支出合计, and the
+    年末 balance that follows from them), 05 (its 项 up to 合计) and 06 (its 经济分类 款, 类
+    and group total) move by 1.00; 07–10 do not move."""
+    original = recalculated["original"]
+    paper, header = _paper_rows(openpyxl.load_workbook(original))
+    line = _find_line(paper, header, 方向="支出", 收支类别="基本支出", 功能分类科目="2011301")
+    assert line[header["资金性质"]].value == "一般公共预算财政拨款"
+    economic = line[header["经济分类科目"]].value
+    expected = {}
+    for column in ("F", "G"):                      # 合计 and 一般公共预算财政拨款
+        expected[_cell(original, "公开04表", "一、一般公共服务支出", label_col=3,
+                       amount_col=column)] = 1.0
+        expected[_cell(original, "公开04表", "本年支出合计", label_col=3, amount_col=column)] = 1.0
+        expected[_cell(original, "公开04表", "年末财政拨款结转和结余", label_col=3,
+                       amount_col=column)] = -1.0
+    for code in ("合计", "201", "20113", "2011301"):
+        expected[_cell(original, "公开05表", code, "小计")] = 1.0
+        expected[_cell(original, "公开05表", code, "基本支出")] = 1.0
+    ws = _values(original)["公开06表"]
+    for code in (economic, economic[:3]):
+        cell = next(c for row in ws.iter_rows() for c in row if c.value == code)
+        expected[("公开06表", cell.offset(0, 2).coordinate)] = 1.0
+    group = "人员经费合计" if economic[:3] in ("301", "303") else "公用经费合计"
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == group)
+    total = next(c for c in ws[cell.row][cell.column:] if isinstance(c.value, float | int))
+    expected[("公开06表", total.coordinate)] = 1.0
+    tables = tuple(f"公开{n:02d}表" for n in range(4, 11))
+    assert _moved(original, recalculated["amount"], tables) == expected
 
 
 def test_the_checks_recompute_after_the_working_paper_edit(recalculated):
