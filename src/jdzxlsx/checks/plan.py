@@ -80,9 +80,15 @@ class Planner(LedgerFamilies, ReviewFamilies):
         where the rule says so (a row the table does not print), else the row is 未核对."""
         used = used_names(left, right)
         missing = {n for n in used if not self.context.knows(n)}
+        unknown = [n for n in used if n in missing and not self.template.defines(n)]
+        if unknown:             # no table or input sheet could ever define it: a template fault
+            raise rule.origin.error(f"规则 {rule.id}{f'[{key}]' if key else ''} 用到名称"
+                                    f"「{unknown[0]}」，没有任何表、参数或输入表定义它。",
+                                    expected="表样中定义的名称，如 公开01_本年收入合计")
         if missing and not rule.missing_is_zero:
+            lacking = f"工作簿中没有 {'、'.join(sorted(missing, key=used.index))}"
             self.not_checked.append(f"{rule.id}{f'[{key}]' if key else ''}：{description}"
-                                    f"（工作簿中没有 {'、'.join(sorted(missing, key=used.index))}）")
+                                    f"（{f'{rule.absent}：' if rule.absent else ''}{lacking}）")
             return []
         if missing:
             left = without(left, missing) if left is not None else None
@@ -117,8 +123,27 @@ class Planner(LedgerFamilies, ReviewFamilies):
         return list(self.book.sheet(self.template.tables[table].code).row_keys)
 
     def _each_row(self, rule: Rule) -> list[Instance]:
-        return [i for key in self.table_rows(rule.table)
-                for i in self.filled(rule, key, {"code": key, "row": key})]
+        """Every row of the table; with ``side`` (a two-sided table), of that side only."""
+        if rule.side is not None:
+            layout = self.table_layout(rule, "two_sided")
+            side = layout.sides[0 if rule.side == "left" else 1]
+            keys = [r.id for r in side.body + side.tail if not r.blank]
+        else:
+            keys = self.table_rows(rule.table)
+        return [i for key in keys for i in self.filled(rule, key, {"code": key, "row": key})]
+
+    def table_layout(self, rule: Rule, *kinds: str):
+        """The layout of the rule's table, which must be of one of ``kinds``."""
+        layout = self.template.tables[rule.table]
+        if layout.layout not in kinds:
+            raise rule.origin.error(f"规则 {rule.id}（each = \"{rule.each}\"{'、side' if rule.side else ''}）"
+                                    f"的 table 应为 {' 或 '.join(kinds)} 表样，{rule.table} 是 "
+                                    f"{layout.layout}。")
+        return layout
+
+    def _each_item(self, rule: Rule) -> list[Instance]:
+        """Every item the rule lists ({item}): a column, a fund, a block of a table."""
+        return [i for item in rule.items for i in self.filled(rule, item, {"item": item})]
 
     def _each_parent(self, rule: Rule) -> list[Instance]:
         prefix = self.template.tables[rule.table].name_prefix
@@ -140,7 +165,53 @@ class Planner(LedgerFamilies, ReviewFamilies):
 
     def _each_class(self, rule: Rule) -> list[Instance]:
         classes = self.template.tables[rule.table].class_rows()
+        if rule.right_each is not None and rule.items:     # per item: left = Σ over the classes
+            return [i for item in rule.items for i in self.compare(
+                rule, item, fill_text(rule.description, {"item": item}),
+                fill(rule.left, {"item": item}),
+                linear([(1, fill(rule.right_each, {"class_code": c, "class_name": n,
+                                                   "item": item})) for c, n in classes]),
+                values={"item": item})]
         if rule.right_each is not None:          # one row: left = Σ over the classes
+            right = linear([(1, fill(rule.right_each, {"class_code": c, "class_name": n}))
+                            for c, n in classes])
+            return self.compare(rule, "", rule.description, rule.left, right)
+        return [i for code, name in classes
+                for i in self.filled(rule, code, {"class_code": code, "class_name": name})]
+
+    # -- an economic table (公开06表: 类 and 款 of 支出经济分类, names {prefix}_{code})
+    def printed_codes(self, rule: Rule) -> list[str]:
+        """The 经济分类 codes the table prints, in print order (its totals are no codes)."""
+        self.table_layout(rule, "economic")
+        economics = self.template.economics
+        return [k for k in self.table_rows(rule.table) if economics.knows(k)]
+
+    def _each_economic_parent(self, rule: Rule) -> list[Instance]:
+        """Every printed 类 with printed 款 below it: 类 = Σ its printed 款.  {code}, {name}."""
+        prefix = self.template.tables[rule.table].name_prefix
+        economics = self.template.economics
+        codes = self.printed_codes(rule)
+        children: dict[str, list[str]] = defaultdict(list)
+        for code in codes:
+            parent = economics.parent(code)
+            if parent in codes:
+                children[parent].append(code)
+        out = []
+        for parent, kids in children.items():
+            values = {"code": parent, "name": economics.name(parent) or ""}
+            out.extend(self.compare(rule, parent, fill_text(rule.description, values),
+                                    Name(f"{prefix}_{parent}"),
+                                    linear([(1, Name(f"{prefix}_{k}")) for k in kids]),
+                                    values=values))
+        return out
+
+    def _each_economic_class(self, rule: Rule) -> list[Instance]:
+        """Every printed 类 but ``except_classes`` ({class_code}, {class_name}); with
+        ``right_each``, one row: left = Σ right_each over them."""
+        economics = self.template.economics
+        classes = [(c, economics.name(c) or "") for c in self.printed_codes(rule)
+                   if len(c) == economics.levels[0] and c not in rule.except_classes]
+        if rule.right_each is not None:
             right = linear([(1, fill(rule.right_each, {"class_code": c, "class_name": n}))
                             for c, n in classes])
             return self.compare(rule, "", rule.description, rule.left, right)

@@ -64,7 +64,7 @@ def render_rows(sheet: Sheet, result: CheckResult, rules: CheckRules) -> None:
     for offset, (instance, finding) in enumerate(result.rows):
         row = first + offset
         rule = instance.rule
-        style = "count" if rule.unit in ("人", "行") else "money"
+        style = "money" if rule.unit in ("万元", "元") else "count"     # 人, 行, 辆
         base = f"核对.{instance.id}"
         sheet.text(row, COLUMN["编号"], instance.id, "cell_text")
         sheet.text(row, COLUMN["类别"], rule.family, "cell_text")

@@ -12,16 +12,20 @@ from ..expr import Count, Name, Node, Query, names, placeholders, walk
 from .common import Origin, Section, query_at
 
 SEVERITIES = ("错误", "警告", "提示")
-UNITS = ("万元", "元", "人", "行")      # what a rule's values count (queries shown in 万元 or 元)
+UNITS = ("万元", "元", "人", "行", "辆")   # what a rule's values count (queries shown in 万元 or 元)
 
 # The expansions a rule may name with `each` (checks/plan.py, ledger.py implement them):
 # each → (keys it adds, placeholders it fills, which sides the rule writes: "both", "left",
 # "right", "none")
 EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     None: (set(), set(), "both"),
-    "row": ({"table"}, {"code", "row"}, "both"),
+    "row": ({"table", "side"}, {"code", "row"}, "both"),
     "parent": ({"table", "columns"}, {"code", "column"}, "none"),
-    "class": ({"table", "right_each"}, {"class_code", "class_name"}, "both"),
+    "class": ({"table", "right_each", "items"}, {"class_code", "class_name", "item"}, "both"),
+    "item": ({"items"}, {"item"}, "both"),
+    "economic_parent": ({"table"}, {"code", "name"}, "none"),
+    "economic_class": ({"table", "right_each", "except_classes"}, {"class_code", "class_name"},
+                       "both"),
     "group": ({"where", "group_by", "group_digits"}, set(), "left"),
     "month": (set(), {"month"}, "both"),
     "fund": (set(), {"fund"}, "both"),
@@ -38,6 +42,8 @@ EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
 RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
              "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail",
              "requires", "absent"}
+# expansions over the rows of one table (`table`)
+TABLE_FAMILIES = ("row", "parent", "class", "economic_parent", "economic_class")
 # expansions whose rows say where to look themselves (a voucher, a line): no `place`
 SELF_PLACED = {"staffing", "double_entry_file", "voucher", "repeated_voucher", "line",
                "file_account"}
@@ -105,6 +111,9 @@ class Rule:
     unit_kinds: list[str] = field(default_factory=list)        # each = "unit": units of these kinds
     other_unit_kinds: list[str] = field(default_factory=list)  # … or of any kind but these
     function_names: list[str] = field(default_factory=list)    # each = "function_name"
+    side: str | None = None              # each = "row" over a two-sided table: its left or right
+    items: list[str] = field(default_factory=list)             # each = "item"; class: per item
+    except_classes: list[str] = field(default_factory=list)    # each = "economic_class"
     section: Section | None = field(default=None, repr=False, compare=False)  # as written
 
     def at(self, key: str) -> Origin:
@@ -205,7 +214,8 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
                 grouped=item.get("grouped", bool, False),
                 unit_kinds=item.texts("unit_kinds"),
                 other_unit_kinds=item.texts("other_unit_kinds"),
-                function_names=item.texts("function_names"))
+                function_names=item.texts("function_names"), side=item.get("side", str),
+                items=item.texts("items"), except_classes=item.texts("except_classes"))
     rule.section = item
     rule.left, rule.right = item.formula("left"), item.formula("right")
     rule.right_each = item.formula("right_each")
@@ -232,9 +242,19 @@ def _check_sides(item: Section, rule: Rule, sides: str) -> None:
             raise item.origin(side).error(f"each = {rule.each!r} 的规则由程序生成{side}，不要写它。")
         if side in wanted and not written[side]:
             raise item.origin().error(f"规则 {rule.id} 缺少「{side}」。")
-    for key in ("table",) if rule.each in ("row", "parent", "class") else ():
+    for key in ("table",) if rule.each in TABLE_FAMILIES else ():
         if not rule.table:
             raise item.origin().error(f"each = {rule.each!r} 的规则须写明 table。")
+    if rule.side not in (None, "left", "right"):
+        raise item.origin("side").error(f"side = {rule.side!r} 无法理解。",
+                                        expected='"left"（收入一侧）或 "right"（支出一侧）')
+    if rule.each == "item" and not rule.items:
+        raise item.origin().error("each = \"item\" 的规则须写 items（逐项核对哪些项）。")
+    if len(set(rule.items)) != len(rule.items):
+        raise item.origin("items").error("items 中有重复的项。")
+    if rule.items and rule.each == "class" and rule.right_each is None:
+        raise item.origin("items").error("each = \"class\" 的 items 只用于有 right_each 的规则"
+                                         "（每项一行：左 = 各类之和）。")
     if rule.each == "group" and not (rule.where and rule.group_by):
         raise item.origin().error("each = \"group\" 的规则须写明 where 和 group_by。")
     if rule.each == "parent" and not rule.columns:
@@ -255,8 +275,12 @@ def _check_source(item: Section, rule: Rule) -> None:
                  for c in q.criteria]
         if any(placeholders(text) for text in used):
             raise item.origin("requires").error("requires 对整条规则只算一次，不能有占位符。")
-    elif rule.absent and rule.each not in SOURCE_FAMILIES:
-        raise item.origin("absent").error(f"规则 {rule.id} 的 absent 只在写了 requires 时有用。")
+    elif rule.absent and rule.each not in SOURCE_FAMILIES and not any(
+            names(node) for _, node in rule.formulas()):
+        # without requires, `absent` says why a name the rule uses may be missing (an input
+        # sheet the office did not give): a rule naming no cell has nothing to be absent
+        raise item.origin("absent").error(f"规则 {rule.id} 的 absent 只在写了 requires、"
+                                          "或规则引用的名称可能缺失时有用。")
     if rule.lines not in LINE_KINDS:
         raise item.origin("lines").error(f"lines = {rule.lines!r} 无法理解。",
                                          expected="problems（有错误的行）、warnings（有警告的行）")
@@ -271,11 +295,15 @@ def _check_source(item: Section, rule: Rule) -> None:
 
 def _check_placeholders(item: Section, rule: Rule, fills: set[str]) -> None:
     texts = [("description", rule.description), ("place", rule.place or "")]
-    if rule.right_each is not None:          # one row over all classes: only right_each fills
-        for key, text in texts:
-            if placeholders(text):
-                raise item.origin(key).error(f"有 right_each 的规则只有一行，「{key}」中不能有占位符。")
-        texts = []
+    if rule.right_each is not None:          # one row over all classes (or one per item):
+        for key, text in texts:              # only right_each fills the classes
+            if set(placeholders(text)) - ({"item"} if rule.items else set()):
+                raise item.origin(key).error(f"有 right_each 的规则只有一行（有 items 时每项一行），"
+                                             f"「{key}」中不能有其他占位符。",
+                                             expected="{item}" if rule.items else "（无占位符）")
+        texts = [(k, t) for k, t in texts if rule.items]
+    if rule.each == "class" and not rule.items:
+        fills = fills - {"item"}
     for key, node in rule.formulas():
         texts += [(key, n.name) for n in walk(node) if isinstance(n, Name)]
         texts += [(key, c.value) for q in walk(node) if isinstance(q, (Query, Count))
