@@ -14,7 +14,8 @@ from jdzxlsx.checks.plan import Planner
 from jdzxlsx.checks.sheet import check_sheet
 from jdzxlsx.ingest.records import (BudgetLine, BudgetUnit, PriorYearFigure, Provenance,
                                     StaffingRow)
-from jdzxlsx.model import Workbook, WorkbookContext
+from jdzxlsx.expr import Number
+from jdzxlsx.model import Sheet, Workbook, WorkbookContext
 from jdzxlsx.pipeline import year_template
 from jdzxlsx.tables import (basic_info_sheet, budget_sheet, build_tables, prior_year_sheet,
                             working_paper_sheet)
@@ -22,6 +23,7 @@ from jdzxlsx.working_paper import WorkingLine, WorkingPaper
 
 GENERAL = "一般公共预算财政拨款"
 FUND = "政府性基金预算财政拨款"
+CAPITAL = "国有资本经营预算财政拨款"
 OWN = "非财政拨款"
 UNIT = "某局本级"
 INSTITUTE = "某研究所"
@@ -132,13 +134,85 @@ def template():
     return year_template(2020)
 
 
-def check(working_paper: WorkingPaper, render: bool = False) -> CheckResult:
-    """The findings of this working paper, as `jdzxlsx build` makes them (``render``: and the
-    核对表 sheet; the slow tests check the sheet against LibreOffice)."""
-    book = Workbook()
+# The office's hand-kept 三公, asset and procurement figures (元; vehicles in 辆), by the input
+# names of the contract (基础信息_…): every typed total equal to its parts.
+HAND_KEPT: dict[str, Decimal | int] = {
+    "基础信息_三公_因公出国境费_预算数": Decimal("0.00"),
+    "基础信息_三公_公务用车购置费_预算数": Decimal("0.00"),
+    "基础信息_三公_公务用车运行费_预算数": Decimal("48000.00"),
+    "基础信息_三公_公务接待费_预算数": Decimal("30000.00"),
+    "基础信息_三公_手填合计_预算数": Decimal("78000.00"),
+    "基础信息_资产_资产总额": Decimal("2345678.91"),
+    "基础信息_资产_流动资产": Decimal("812345.67"),
+    "基础信息_资产_固定资产": Decimal("1433333.24"),
+    "基础信息_资产_土地房屋及构筑物": Decimal("900000.00"),
+    "基础信息_资产_通用设备": Decimal("321111.12"),
+    "基础信息_资产_专用设备": Decimal("100000.00"),
+    "基础信息_资产_文物和陈列品": Decimal("0.00"),
+    "基础信息_资产_图书档案": Decimal("12222.12"),
+    "基础信息_资产_家具用具装具及动植物": Decimal("100000.00"),
+    "基础信息_资产_长期投资": Decimal("0.00"),
+    "基础信息_资产_在建工程": Decimal("50000.00"),
+    "基础信息_资产_无形资产": Decimal("40000.00"),
+    "基础信息_资产_其他资产": Decimal("10000.00"),
+    "基础信息_资产_车辆": 2,
+    "基础信息_资产_领导干部用车": 0,
+    "基础信息_资产_一般公务用车": 2,
+    "基础信息_资产_执法执勤用车": 0,
+    "基础信息_资产_特种专业技术用车": 0,
+    "基础信息_资产_其他用车": 0,
+    "基础信息_资产_单价50万元以上通用设备": 0,
+    "基础信息_资产_单价100万元以上专用设备": 0,
+    "基础信息_采购_政府采购支出总额": Decimal("120000.00"),
+    "基础信息_采购_货物": Decimal("100000.00"),
+    "基础信息_采购_工程": Decimal("0.00"),
+    "基础信息_采购_服务": Decimal("20000.00"),
+    "基础信息_采购_授予中小企业合同金额": Decimal("100000.00"),
+    "基础信息_采购_授予小微企业合同金额": Decimal("60000.00"),
+}
+HAND_KEPT_SHEET = "手填数（测试）"
+
+
+def hand_kept_sheet(values: dict) -> Sheet:
+    """The hand-kept figures as named input cells (what the 基础信息 sheet gives them as)."""
+    sheet = Sheet(HAND_KEPT_SHEET)
+    for row, (name, value) in enumerate(values.items()):
+        sheet.text(row, 0, name)
+        sheet.named_number(row, 1, name, value, "integer" if isinstance(value, int) else "number")
+    return sheet
+
+
+def assemble(working_paper: WorkingPaper, hand_kept: dict | None = None,
+             typed_over: dict | None = None) -> Workbook:
+    """The workbook as the pipeline builds it (input sheets first, so a form can tell which
+    inputs the office gave; then the tables), with ``hand_kept`` figures (default HAND_KEPT;
+    {} for none) and ``typed_over``: table cells (by defined name) a person overwrote with a
+    number (万元, or a count)."""
+    hand_kept = HAND_KEPT if hand_kept is None else hand_kept
+    inputs = [working_paper_sheet(working_paper), budget_sheet(working_paper),
+              prior_year_sheet(working_paper), basic_info_sheet(working_paper)]
+    if hand_kept:
+        inputs.append(hand_kept_sheet(hand_kept))
+    book = Workbook(list(inputs))
     tables = build_tables(book, working_paper, template())
-    book.sheets = [*tables, working_paper_sheet(working_paper), budget_sheet(working_paper),
-                   prior_year_sheet(working_paper), basic_info_sheet(working_paper)]
+    book.sheets = [*tables, *inputs]
+    cells = {name: cell_id for name, cell_id in book.cell_names().items()}
+    found = book.formula_cells()
+    for name, value in (typed_over or {}).items():
+        _, cell = found[cells[name]]
+        cell.expr = Number(Decimal(str(value)))
+    return book
+
+
+def check(working_paper: WorkingPaper | tuple, render: bool = False) -> CheckResult:
+    """The findings of this working paper (or of (paper, assemble's keywords)), as `jdzxlsx
+    build` makes them (``render``: and the 核对表 sheet; the slow tests check the sheet against
+    LibreOffice)."""
+    if isinstance(working_paper, tuple):
+        working_paper, extras = working_paper
+    else:
+        extras = {}
+    book = assemble(working_paper, **extras)
     if render:
         return build_checks(book, working_paper, template())
     rules = template().checks
@@ -194,14 +268,53 @@ def _spend(amount: int, **fields) -> list[WorkingLine]:
             line("8001", -amount, fund=fund, unit=fields.get("unit", UNIT))]
 
 
+def three_funds_year(*extra: WorkingLine) -> list[WorkingLine]:
+    """The complete year with government-fund money (carried 80 000, received 200 000 under
+    229 60 彩票公益金, spent 150 000 there and 30 000 under 207) and state-capital money
+    (received and spent 90 000 under 223 01) besides the 一般公共预算 and 非财政拨款 of
+    complete_year: 公开08表 and 公开09表 with 类, 款 and 项 rows."""
+    return complete_year(
+        line("8101", 80_000, "年初结转和结余", fund=FUND, period="2020-01"),
+        line("8001", 80_000, "年初余额", fund=FUND, period="2020-01"),
+        line("6001", 200_000, fund=FUND, function="2296002", period="2020-03"),
+        line("8001", 200_000, fund=FUND, period="2020-03"),
+        *_spend(150_000, fund=FUND, function="2296002", category="项目支出", period="2020-04"),
+        *_spend(30_000, fund=FUND, function="2079903", period="2020-05"),
+        line("6001", 90_000, fund=CAPITAL, function="2230105", period="2020-06"),
+        line("8001", 90_000, fund=CAPITAL, period="2020-06"),
+        *_spend(60_000, fund=CAPITAL, function="2230105", category="项目支出", period="2020-07"),
+        *_spend(30_000, fund=CAPITAL, function="2230105", period="2020-08"),
+        *extra)
+
+
+def three_funds_paper(*extra: WorkingLine) -> WorkingPaper:
+    """three_funds_year with every input; last year closed with the 480 000 carried in."""
+    return clean_paper(three_funds_year(*extra), prior_year=[PriorYearFigure(
+        "年末结转和结余", Decimal(480_000), Provenance("上年.xlsx", "上年", 2))])
+
+
+def typed_over(paper: WorkingPaper, **cells) -> tuple:
+    """A scenario whose tables have numbers typed over formulas (defined name → value)."""
+    return paper, {"typed_over": cells}
+
+
+def hand_kept(**changed) -> tuple:
+    """The complete year with the hand-kept figures changed (short names: 三公_公务接待费_预算数
+    for 基础信息_三公_公务接待费_预算数)."""
+    return clean_paper(), {"hand_kept": {**HAND_KEPT, **{f"基础信息_{k}": v
+                                                       for k, v in changed.items()}}}
+
+
 # Corruptions of the complete year, each with the rules it must make 不符 — and nothing else.
 SCENARIOS: dict[str, tuple] = {
     "no opening balance": (lambda: clean_paper(complete_year(
         drop=lambda l: l.direction in ("年初结转和结余", "年初余额"))), {"O1", "P1"}),
     "December's closing differs from the year": (
-        lambda: clean_paper(complete_year(closing_shift=5000)), {"Y1", "N01-4"}),  # 公开01 收≠支
+        # 公开01 and 公开04 take December's closing: 收 ≠ 支 in both, and the fund's balance
+        lambda: clean_paper(complete_year(closing_shift=5000)), {"Y1", "N01-4", "N04-5", "N04-7"}),
     "a fund spent more than it had": (
-        lambda: clean_paper(complete_year(*_spend(900_000, fund=OWN))), {"Y2"}),
+        # … and the department's closing falls below its 财政拨款 part (公开01 vs 公开04)
+        lambda: clean_paper(complete_year(*_spend(900_000, fund=OWN))), {"Y2", "X8-2"}),
     "the 年终结转 voucher closes less income": (
         lambda: clean_paper(complete_year(year_end_shift=(1000, 0))), {"J1"}),
     "the 年终结转 voucher closes less spending": (
@@ -247,6 +360,35 @@ SCENARIOS: dict[str, tuple] = {
         l for amount in (20_000, 5_000) for l in _spend(
             amount, fund=OWN, warnings=("支出功能分类科目「2011399」的项不在分类表中",))])),
         {"S11"}),
+    # ---- 公开04–10表 (issue 9)
+    "a refund larger than the year's own-fund spending": (lambda: clean_paper(complete_year(
+        *_spend(-50_000, fund=OWN))), {"X7", "X12-1"}),   # 公开03/01 below 公开05/04 in 201
+    "公开08表 a 款 typed over": (lambda: typed_over(three_funds_paper(),
+                                                    公开08_22960_小计=16),
+                              {"N08-1", "N08-2", "N08-3"}),
+    "公开09表 a 款 typed over": (lambda: typed_over(three_funds_paper(),
+                                                    公开09_22301_合计=10),
+                              {"N09-1", "N09-2"}),
+    "公开07表 a 预算数 subtotal typed over": (lambda: typed_over(
+        clean_paper(), 公开07_预算数_公务用车购置及运行费=5), {"N07-1", "N07-2"}),
+    "公开10表 资产总额 and 车辆 typed over": (lambda: typed_over(
+        clean_paper(), 公开10_资产总额=300, 公开10_车辆=3), {"N10-1", "N10-3"}),
+    "三公 typed total differs from its items": (lambda: hand_kept(
+        三公_手填合计_预算数=Decimal("79000.00")), {"T2"}),
+    "资产总额 typed differs from its parts": (lambda: hand_kept(
+        资产_资产总额=Decimal("2345679.91")), {"T3-1"}),
+    "固定资产 typed differs from its six parts": (lambda: hand_kept(
+        资产_固定资产=Decimal("1434333.24")), {"T3-1", "T3-2", "N10-2"}),
+    "车辆 typed differs from the kinds": (lambda: hand_kept(资产_车辆=3), {"T3-3"}),
+    "政府采购 typed total differs from its parts": (lambda: hand_kept(
+        采购_政府采购支出总额=Decimal("121000.00")), {"T4"}),
+    "小微 above 中小企业": (lambda: hand_kept(采购_授予小微企业合同金额=Decimal("100000.01")),
+                        {"T5-1"}),
+    "中小企业 above the procurement": (lambda: hand_kept(
+        采购_授予中小企业合同金额=Decimal("120000.01"),
+        采购_政府采购支出总额=Decimal("120000.00")), {"T5-2"}),
+    "公务接待费 beyond its budget": (lambda: clean_paper(complete_year(
+        *_spend(35_000, economic="30217"))), {"B3"}),
 }
 
 
@@ -257,5 +399,6 @@ def rules_seen_failing() -> set[str]:
             for f in check(build()).findings if f.verdict == "不符"}
 
 
-__all__ = ["SCENARIOS", "rules_seen_failing", "line", "complete_year", "clean_paper", "paper", "check", "findings", "not_checked", "budget",
-           "staffing", "replace"]
+__all__ = ["SCENARIOS", "rules_seen_failing", "line", "complete_year", "clean_paper", "paper",
+           "check", "findings", "not_checked", "budget", "staffing", "replace", "assemble",
+           "three_funds_year", "three_funds_paper", "typed_over", "hand_kept", "HAND_KEPT"]
