@@ -4,6 +4,7 @@ lines are in ledger.py."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from decimal import Decimal
@@ -30,6 +31,7 @@ class Planner(LedgerFamilies, ReviewFamilies):
         self.template = template
         self.codebook = paper.functions or template.functions   # with the office's own list
         self.not_checked: list[str] = []
+        self._patterns: list[re.Pattern] | None = None
 
     def plan(self) -> list[Instance]:
         out: list[Instance] = []
@@ -64,6 +66,15 @@ class Planner(LedgerFamilies, ReviewFamilies):
         blank = {name: "…" for name in placeholders(rule.description)}
         self.not_checked.append(f"{rule.id}：{fill_text(rule.description, blank)}（{why}）")
 
+    def definable(self, name: str) -> bool:
+        """Whether some table, input sheet or parameter of the template could define ``name``
+        (a filled name: no placeholders) — Template.defines, its patterns compiled once."""
+        if self._patterns is None:
+            self._patterns = [re.compile("^" + ".+".join(re.escape(part) for part in
+                                                         re.split(r"\{[^{}]+\}", pattern)) + "$")
+                              for pattern in self.template.name_patterns()]
+        return any(p.match(name) for p in self._patterns)
+
     # -- one row
     def locate(self, name: str) -> tuple[str, str | None]:
         """Where a named cell is, in words and as a link target."""
@@ -80,7 +91,7 @@ class Planner(LedgerFamilies, ReviewFamilies):
         where the rule says so (a row the table does not print), else the row is 未核对."""
         used = used_names(left, right)
         missing = {n for n in used if not self.context.knows(n)}
-        unknown = [n for n in used if n in missing and not self.template.defines(n)]
+        unknown = [n for n in used if n in missing and not self.definable(n)]
         if unknown:             # no table or input sheet could ever define it: a template fault
             raise rule.origin.error(f"规则 {rule.id}{f'[{key}]' if key else ''} 用到名称"
                                     f"「{unknown[0]}」，没有任何表、参数或输入表定义它。",
