@@ -147,9 +147,9 @@ class Planner(LedgerFamilies, ReviewFamilies):
         """The layout of the rule's table, which must be of one of ``kinds``."""
         layout = self.template.tables[rule.table]
         if layout.layout not in kinds:
-            raise rule.origin.error(f"规则 {rule.id}（each = \"{rule.each}\"{'、side' if rule.side else ''}）"
-                                    f"的 table 应为 {' 或 '.join(kinds)} 表样，{rule.table} 是 "
-                                    f"{layout.layout}。")
+            how = f"each = \"{rule.each}\"" + ("、side" if rule.side else "")
+            raise rule.origin.error(f"规则 {rule.id}（{how}）的 table 应为 {' 或 '.join(kinds)} "
+                                    f"表样，{rule.table} 是 {layout.layout}。")
         return layout
 
     def _each_item(self, rule: Rule) -> list[Instance]:
