@@ -211,8 +211,9 @@ def rule_of(rule_id: str) -> str:
     return rule_id.split("[", 1)[0]
 
 
-# Numbers typed over the cells of 公开04–10表, found by defined name: delta in 万元 added to the
-# cell's value (5000 万元 lifts a part above the whole it belongs to, for the ≤ rules).  Each
+# Numbers typed over the cells of 公开04–10表 and over the hand-kept figures of 基础信息, found by
+# defined name: delta added to the cell's value in its own unit (万元 in a table, 元 or 辆 in
+# 基础信息; 5000 万元 lifts a part above the whole it belongs to, for the ≤ rules).  Each
 # scenario breaks rules no other scenario of its workbook breaks, so a workbook's 不符 rows
 # are the union of its scenarios' (tests/test_checks_tables_04_10.py names them).
 TYPED_OVER_BOOKS: list[dict[str, dict[str, float]]] = [
@@ -239,6 +240,15 @@ TYPED_OVER_BOOKS: list[dict[str, dict[str, float]]] = [
      "公开04表 一般公共服务支出的政府性基金和国有资本经营": {
          "公开04_一般公共服务支出_政府性基金预算财政拨款": 1,
          "公开04_一般公共服务支出_国有资本经营预算财政拨款": 2}},
+    {"公开10表 资产总额、通用设备、车辆": {"公开10_资产总额": 1, "公开10_通用设备": 1,
+                                "公开10_车辆": 1},
+     "基础信息 授予中小企业合同金额超过政府采购": {"基础信息_采购_授予中小企业合同金额": 1}},
+    {"基础信息 公务接待费预算数改小": {"基础信息_三公_公务接待费_预算数": -500000},
+     "基础信息 小微企业超过中小企业、货物改动": {"基础信息_采购_授予小微企业合同金额": 1,
+                                 "基础信息_采购_货物": 1},
+     "基础信息 一般公务用车改动": {"基础信息_资产_一般公务用车": 1},
+     "基础信息 流动资产改动": {"基础信息_资产_流动资产": 1},
+     "基础信息 专用设备改动": {"基础信息_资产_专用设备": 1000}},
 ]
 
 
