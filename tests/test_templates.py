@@ -217,3 +217,26 @@ def test_a_verdict_outside_the_three_words_stops_the_build(tmp_path, capsys):
     kind = '[compare.equal]\n"差额" = "ROUND(左 - 右, 2)"\n"结论" = \'IF(差额 = 0, "一致", "不一致")\'\n'
     err = _build_fails(tmp_path, capsys, {"checks.toml": kind})
     assert "「不一致」" in err and "不符、尾差、一致" in err
+
+
+def _extension_with_rule(tmp_path, rule: str):
+    (tmp_path / "template.toml").write_text("base = 2020\n", encoding="utf-8")
+    (tmp_path / "checks.toml").write_text(rule, encoding="utf-8")
+    return tmp_path
+
+
+def test_an_item_that_makes_an_undefined_name_is_refused_when_the_template_loads(tmp_path):
+    folder = _extension_with_rule(tmp_path, '[[rule]]\nid = "Z1"\nfamily = "表内"\n'
+                                  'severity = "错误"\ndescription = "{item}"\neach = "item"\n'
+                                  'items = ["一般公共预算财政拨款", "政府性基金"]\n'
+                                  'left = "公开04_{item}"\nright = "0"\n')
+    with pytest.raises(TemplateError, match="「政府性基金」使「left」用到名称「公开04_政府性基金」"):
+        year_template(2020, folder)
+
+
+def test_an_economic_expansion_over_a_classification_table_is_refused_when_loading(tmp_path):
+    folder = _extension_with_rule(tmp_path, '[[rule]]\nid = "Z2"\nfamily = "表内"\n'
+                                  'severity = "错误"\ndescription = "{code}"\n'
+                                  'each = "economic_parent"\ntable = "公开05表"\n')
+    with pytest.raises(TemplateError, match="应为 economic 表样，公开05表 是 classification"):
+        year_template(2020, folder)

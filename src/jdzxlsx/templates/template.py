@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..classification import ECONOMIC_LEVELS, FUNCTION_LEVELS, Codebook, codebook_from_rows
-from ..expr import Node, Query, names, queries
+from ..expr import Node, Query, fill, names, queries
 from .common import Origin, Section
 from ..errors import TemplateError
 from .files import TomlFile, display, fingerprint, read_csv, read_toml, year_dir
@@ -283,6 +283,19 @@ def _check_queries(node: Node, origin: Origin, query_tables: dict[str, set[str]]
                                    expected="、".join(sorted(columns)))
 
 
+class _OnlyItem(dict):
+    """Fills {item}; every other placeholder stays as written (filled per row at build)."""
+
+    def __init__(self, item: str):
+        super().__init__(item=item)
+
+    def __contains__(self, key) -> bool:
+        return True
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def _check_rule(template: Template, rule: Rule, query_tables) -> None:
     conditions = [("requires", rule.requires)] if rule.requires is not None else []
     for key, node in rule.formulas() + conditions:
@@ -292,6 +305,12 @@ def _check_rule(template: Template, rule: Rule, query_tables) -> None:
                 raise rule.at(key).error(f"规则 {rule.id} 的「{key}」用到名称「{name}」，"
                                         "没有任何表、参数或输入表定义它。",
                                         expected="表样中定义的名称，如 公开01_本年收入合计")
+    for item in rule.items:             # each item fills {item}: the names it makes must exist
+        for key, node in rule.formulas():
+            for name in names(fill(node, _OnlyItem(item))):
+                if not template.defines(name):
+                    raise rule.at("items").error(f"规则 {rule.id} 的 items 中的「{item}」使「{key}」"
+                                                 f"用到名称「{name}」，没有任何表或输入表定义它。")
     if rule.where is not None:
         _check_queries(rule.where, rule.at("where"), query_tables)
         if (query_tables and rule.group_by is not None
@@ -316,6 +335,12 @@ def _check_rule(template: Template, rule: Rule, query_tables) -> None:
                                     f"{rule.table} 不是。")
         if rule.each == "parent" and layout.layout != "classification":
             raise rule.origin.error(f"each = \"parent\" 的 table 应为分类表，{rule.table} 不是。")
+        wanted = {"economic_parent": "economic", "economic_class": "economic"}.get(rule.each)
+        if rule.side is not None:
+            wanted = "two_sided"
+        if wanted is not None and layout.layout != wanted:
+            raise rule.origin.error(f"规则 {rule.id} 的 table 应为 {wanted} 表样，"
+                                    f"{rule.table} 是 {layout.layout}。")
         known = {c.id for c in layout.columns}
         for column in rule.columns:
             if column not in known:
