@@ -9,7 +9,7 @@ from decimal import Decimal
 from jdzxlsx.model import Workbook
 from jdzxlsx.tables import (basic_info_sheet, budget_sheet, build_tables, prior_year_sheet,
                             working_paper_sheet)
-from tests.synthetic import FUND, GENERAL, OWN, line, paper, template
+from tests.synthetic import FUND, OWN, line, paper, template
 
 
 def built(lines):

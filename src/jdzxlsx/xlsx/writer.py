@@ -45,12 +45,11 @@ STYLES: dict[str, dict] = {
     "yuan_header": {"bold": True, "font_color": "#595959", "text_wrap": True},
     "yuan_note": {"italic": True, "font_color": "#595959"},
     "integer": {"num_format": "0"},
-    "count": {"border": 1, "num_format": "0"},          # a count printed in a 公开表 (辆, 台)
     "number": {},
     "footnote": {"text_wrap": False},
     "link": {"font_color": "#0563C1", "underline": 1},
     "percent": {"border": 1, "num_format": "0.00%"},
-    "count": {"border": 1, "num_format": "#,##0"},
+    "count": {"border": 1, "num_format": "#,##0"},     # 人, 行, 辆, 台 in 核对表 and 公开10表
     "parameter": {"border": 1, "num_format": "0.00##", "bg_color": "#FFF2CC"},
     "verdict": {"border": 1, "align": "center", "bold": True},
     "wrap": {"border": 1, "text_wrap": True, "valign": "top"},
