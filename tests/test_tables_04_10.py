@@ -161,3 +161,11 @@ def test_diff_reads_the_one_row_of_07_under_its_nested_headers():
     figures = public_figures(rows)
     assert figures[("—", "决算数 合计（栏 3）")] == 21.7
     assert len(figures) == 3
+
+
+def test_06_hierarchy_check_counts_a_printed_item_missing_from_the_list():
+    from tests.synthetic import check, findings
+
+    lines = YEAR + [line("7101", 12_345, economic="30298")]      # not in the 2020 list
+    result = check(paper(lines))
+    assert findings(result, "N06-1")["N06-1[302]"].verdict == "一致"

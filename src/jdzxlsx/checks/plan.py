@@ -192,10 +192,10 @@ class Planner(LedgerFamilies, ReviewFamilies):
 
     # -- an economic table (公开06表: 类 and 款 of 支出经济分类, names {prefix}_{code})
     def printed_codes(self, rule: Rule) -> list[str]:
-        """The 经济分类 codes the table prints, in print order (its totals are no codes)."""
+        """The 经济分类 codes the table prints, in print order — an item missing from the year's
+        list but used by the lines too (公开06表 prints it, and its 类 counts it)."""
         self.table_layout(rule, "economic")
-        economics = self.template.economics
-        return [k for k in self.table_rows(rule.table) if economics.knows(k)]
+        return self.table_rows(rule.table)
 
     def _each_economic_parent(self, rule: Rule) -> list[Instance]:
         """Every printed 类 with printed 款 below it: 类 = Σ its printed 款.  {code}, {name}."""
