@@ -142,6 +142,7 @@ HAND_KEPT: dict[str, Decimal | int] = {
     "基础信息_三公_公务用车运行费_预算数": Decimal("48000.00"),
     "基础信息_三公_公务接待费_预算数": Decimal("30000.00"),
     "基础信息_三公_手填合计_预算数": Decimal("78000.00"),
+    "基础信息_三公_公务用车购置及运行费_预算数": Decimal("48000.00"),
     "基础信息_资产_资产总额": Decimal("2345678.91"),
     "基础信息_资产_流动资产": Decimal("812345.67"),
     "基础信息_资产_固定资产": Decimal("1433333.24"),
@@ -274,7 +275,7 @@ def three_funds_year(*extra: WorkingLine) -> list[WorkingLine]:
     (received and spent 90 000 under 223 01) besides the 一般公共预算 and 非财政拨款 of
     complete_year: 公开08表 and 公开09表 with 类, 款 and 项 rows."""
     return complete_year(
-        line("8101", 80_000, "年初结转和结余", fund=FUND, period="2020-01"),
+        line("8101", 80_000, "年初结转和结余", fund=FUND, function="2296002", period="2020-01"),
         line("8001", 80_000, "年初余额", fund=FUND, period="2020-01"),
         line("6001", 200_000, fund=FUND, function="2296002", period="2020-03"),
         line("8001", 200_000, fund=FUND, period="2020-03"),
@@ -389,6 +390,23 @@ SCENARIOS: dict[str, tuple] = {
         采购_政府采购支出总额=Decimal("120000.00")), {"T5-2"}),
     "公务接待费 beyond its budget": (lambda: clean_paper(complete_year(
         *_spend(35_000, economic="30217"))), {"B3"}),
+    "an 8101 opening balance without its 资金性质": (lambda: clean_paper(complete_year(
+        line("8101", 30_000, "年初结转和结余", fund="", period="2020-01"),
+        line("8001", 30_000, "年初余额", fund="", period="2020-01"))),
+        {"S12-1", "S12-2", "P1"}),              # the closing and last year's 年末 follow it
+    "an 8101 closing balance without its 资金性质": (lambda: clean_paper(complete_year(
+        line("8101", 30_000, "年末结转和结余", fund=""),
+        line("8001", 30_000, "年末余额", fund=""))),
+        {"S12-2", "N01-4"}),                    # 公开01表 takes December's closing as given
+    "一般公共预算 spent beyond its carry-over and income": (lambda: clean_paper(complete_year(
+        *_spend(3_000_000), closed=False, december=False)),
+        {"N04-9", "Y2", "B1", "B2"}),           # the fund below zero, far beyond its budget
+    "a government-fund balance without its 功能分类": (lambda: clean_paper(three_funds_year(
+        line("8101", 10_000, "年初结转和结余", fund=FUND, function="", period="2020-01"),
+        line("8001", 10_000, "年初余额", fund=FUND, period="2020-01"))),
+        {"S13", "P1"}),
+    "the typed 公务用车 subtotal differs from its two items": (lambda: hand_kept(
+        三公_公务用车购置及运行费_预算数=Decimal("50000.00")), {"T2-2"}),
 }
 
 

@@ -74,10 +74,9 @@ def test_a_class_a_fund_table_does_not_print_counts_as_zero_only_where_the_rule_
     assert (x13["X13-5[201]"].left, x13["X13-5[201]"].verdict) == (0, "一致")
     assert x13["X13-5[229]"].left == x13["X13-5[229]"].right == Decimal("15.00")
     assert findings(three_funds, "X14-2")["X14-2[223]"].left == Decimal("9.00")
-    # the per-row rules of a table run over the rows it prints, the unclassified one included
+    # the per-row rules of a table run over the rows it prints
     assert set(findings(three_funds, "N08-1")) == {
-        f"N08-1[{k}]" for k in ("合计", "207", "20799", "2079903", "229", "22960", "2296002",
-                                "未分类")}
+        f"N08-1[{k}]" for k in ("合计", "207", "20799", "2079903", "229", "22960", "2296002")}
 
 
 def test_the_economic_rules_follow_the_classes_06_prints():
@@ -163,34 +162,21 @@ def test_a_fault_in_the_new_keys_is_refused_with_its_place(tmp_path, rule, words
     assert "checks.toml" in str(error.value) and words in str(error.value)
 
 
-def test_an_economic_expansion_over_another_kind_of_table_stops_with_the_rule(tmp_path):
-    template = _load(tmp_path, HEAD + 'description = "{code}"\neach = "economic_parent"\n'
-                                      'table = "公开05表"\n')
-    rule = next(r for r in template.checks.rules if r.id == "Z1")
-    from jdzxlsx.checks.plan import Planner
-
-    book = syn.assemble(syn.clean_paper())
-    planner = Planner(book, None, syn.clean_paper(), template)
+def test_an_economic_expansion_over_another_kind_of_table_is_refused_when_loading(tmp_path):
     with pytest.raises(TemplateError) as error:
-        planner._each_economic_parent(rule)
-    assert "economic" in str(error.value) and "公开05表" in str(error.value)
+        _load(tmp_path, HEAD + 'description = "{code}"\neach = "economic_parent"\n'
+                               'table = "公开05表"\n')
+    assert "应为 economic 表样，公开05表 是 classification" in str(error.value)
+    assert "第 1 行" in str(error.value)
 
 
-def test_a_filled_name_no_table_defines_stops_instead_of_counting_as_zero(tmp_path):
+def test_a_misspelt_item_is_refused_when_loading_instead_of_counting_as_zero(tmp_path):
     """A misspelt column in `items` of a missing_is_zero rule would silently be 0."""
-    template = _load(tmp_path, HEAD + 'description = "{item}"\neach = "item"\n'
-                                      'items = ["合记"]\nleft = "公开04_支出总计_{item}"\n'
-                                      'right = "0"\nmissing_is_zero = true\n')
-    from jdzxlsx.checks.plan import Planner
-    from jdzxlsx.model import WorkbookContext
-
-    paper = syn.clean_paper()
-    book = syn.assemble(paper)
-    planner = Planner(book, WorkbookContext(book, paper), paper, template)
-    rule = next(r for r in template.checks.rules if r.id == "Z1")
     with pytest.raises(TemplateError) as error:
-        planner._each_item(rule)
-    assert "公开04_支出总计_合记" in str(error.value)
+        _load(tmp_path, HEAD + 'description = "{item}"\neach = "item"\n'
+                               'items = ["合记"]\nleft = "公开04_支出总计_{item}"\n'
+                               'right = "0"\nmissing_is_zero = true\n')
+    assert "「合记」使「left」用到名称「公开04_支出总计_合记」" in str(error.value)
 
 
 # ----------------------------------------------------------------------------- the sample

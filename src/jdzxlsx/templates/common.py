@@ -3,6 +3,7 @@ file and line they came from."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import TemplateError
@@ -82,6 +83,16 @@ class Section:
         table = f"{self.table}.{key}" if self.table else key
         return [Section(self.file, table, i, item)
                 for i, item in enumerate(self.get(key, list, []))]
+
+
+# Excel's rule for a defined name (as XlsxWriter applies it): a letter or "_" first, then
+# letters of any script, digits, "_" and "."; nothing that reads as a cell (A1, R1C1).
+_NAME = re.compile(r"[^\W\d][\w.]*")
+_CELL_LIKE = re.compile(r"[A-Za-z]{1,3}\d+|[RrCc]|[RrCc]\d+[RrCc]\d+")
+
+
+def valid_name(name: str) -> bool:
+    return bool(_NAME.fullmatch(name)) and not _CELL_LIKE.fullmatch(name) and len(name) <= 255
 
 
 def parse_at(text: str, origin: Origin, key: str = "") -> Node:

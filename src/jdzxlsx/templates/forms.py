@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..classification import Codebook
-from ..expr import Node, fill, names
+from ..expr import Node, fill, names, queries
 from .common import Origin, Section
 
 ECONOMIC_KEYS = {"value", "code_header", "name_header", "amount_header", "blocks", "totals"}
@@ -62,6 +62,7 @@ class Form:
     """What a fixed-form layout holds beyond the common keys."""
 
     row_value: Node | None = None           # economic: the query of a code ({code})
+    codes: list[str] = field(default_factory=list)    # economic: every code it may print
     headers: tuple[str, ...] = ()
     blocks: list[Block] = field(default_factory=list)
     totals: list[GroupTotal] = field(default_factory=list)
@@ -85,10 +86,15 @@ class Form:
 
 def read_economic(top: Section, economics: Codebook) -> Form:
     value = top.formula("value", required=True)
+    coded = [c for q in queries(value) for c in q.criteria if c.value == "{code}" and c.prefix]
+    if not coded:
+        raise top.origin("value").error("经济分类表的 value 应按编码开头取数。",
+                                        expected="底稿(…, 经济分类科目^={code})")
     form = Form(row_value=value,
                 headers=(top.get("code_header", str, "科目编码"),
                          top.get("name_header", str, "科目名称"),
                          top.get("amount_header", str, "决算数")))
+    seen: set[str] = set()
     for section in top.items("blocks"):
         section.only(BLOCK_KEYS, "栏组")
         block = Block(section.require("header", str, "栏组"), section.texts("classes"),
@@ -97,6 +103,11 @@ def read_economic(top: Section, economics: Codebook) -> Form:
             if len(code) != 3 or not economics.knows(code):
                 raise section.origin("classes").error(
                     f"「{code}」不是 {economics.year} 年支出经济分类的类。")
+            if code in seen:
+                raise section.origin("classes").error(f"类「{code}」在表中列了两次。")
+            seen.add(code)
+            form.codes += [code] + sorted(c for c in economics.names
+                                          if len(c) > 3 and c.startswith(code))
         form.blocks.append(block)
     if not form.blocks:
         raise top.origin().error("经济分类表没有任何栏组（[[blocks]]）。")
@@ -109,23 +120,32 @@ def read_economic(top: Section, economics: Codebook) -> Form:
         if total.header not in headers:
             raise section.origin("header").error(f"没有表头为「{total.header}」的栏组。",
                                                  expected="、".join(sorted(headers)))
+        if total.id in form.codes or total.id in {t.id for t in form.totals}:
+            raise section.origin("id").error(f"合计行 id「{total.id}」重复。")
         form.totals.append(total)
     return form
 
 
 def read_grid(top: Section) -> Form:
     form = Form()
+    origins = []
     for section in top.items("columns"):
         section.only(GRID_COLUMN_KEYS, "栏")
         header = section.texts("header")
         if not header:
             raise section.origin("header").error("栏的 header 不能为空。",
                                                  expected='["预算数", "公务接待费"]')
+        for other in form.grid:
+            shorter, longer = sorted((header, other.header), key=len)
+            if longer[:len(shorter)] == shorter:
+                raise section.origin("header").error(
+                    f"表头 {header} 与另一栏的表头 {other.header} 重合：一栏的表头不能是另一栏表头的开头。")
         form.grid.append(GridColumn(section.require("id", str, "栏"), header,
                                     section.formula("value", required=True)))
+        origins.append(section.origin("id"))
     if not form.grid:
         raise top.origin().error("表没有任何金额栏（[[columns]]）。")
-    _refuse_cycles([(c.id, c.value) for c in form.grid], top.origin())
+    _refuse_cycles([(c.id, c.value) for c in form.grid], origins)
     return form
 
 
@@ -133,34 +153,37 @@ def read_list(top: Section) -> Form:
     form = Form(headers=tuple(top.texts("headers", ["项目", "行次", "计量单位", "金额（数量）"])))
     if len(form.headers) != 4:
         raise top.origin("headers").error("headers 应为四项：项目、行次、计量单位、数值。")
+    origins = []
     for section in top.items("rows"):
         section.only(LIST_ROW_KEYS, "行")
         form.rows.append(ListRow(section.require("id", str, "行"), section.require("label", str, "行"),
                                  section.require("unit", str, "行"),
                                  section.formula("value", required=True)))
+        origins.append(section.origin("value"))
     if not form.rows:
         raise top.origin().error("表没有任何行（[[rows]]）。")
     units = {r.id: r.is_money for r in form.rows}
-    for row in form.rows:
+    for row, origin in zip(form.rows, origins):
         for name in names(row.value):
             if name in units and units[name] != row.is_money:
-                raise top.origin("rows").error(f"行「{row.id}」与所引用的行「{name}」计量单位不同。")
-    _refuse_cycles([(r.id, r.value) for r in form.rows], top.origin())
+                raise origin.error(f"行「{row.id}」与所引用的行「{name}」计量单位不同。")
+    _refuse_cycles([(r.id, r.value) for r in form.rows], origins)
     return form
 
 
-def _refuse_cycles(items: list[tuple[str, Node]], origin: Origin) -> None:
+def _refuse_cycles(items: list[tuple[str, Node]], origins: list[Origin]) -> None:
     ids = [i for i, _ in items]
-    if len(set(ids)) != len(ids):
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        raise origin.error(f"id 重复：{'、'.join(twice)}。")
+    for n, item in enumerate(ids):
+        if item in ids[:n]:
+            raise origins[n].error(f"id「{item}」重复。")
     values = dict(items)
+    where = dict(zip(ids, origins))
     done: set[str] = set()
 
     def visit(item: str, path: list[str]) -> None:
         if item in path:
             cycle = path[path.index(item):] + [item]
-            raise origin.error(f"公式循环引用：{' → '.join(cycle)}。")
+            raise where[item].error(f"公式循环引用：{' → '.join(cycle)}。")
         if item in done:
             return
         for name in names(values[item]):

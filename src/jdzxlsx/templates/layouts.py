@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..classification import Codebook
 from ..expr import Criterion, Name, Node, Query, fill, names, placeholders, queries, walk
-from .common import Origin, Section, query_at
+from .common import Origin, Section, query_at, valid_name
 from .forms import ECONOMIC_KEYS, GRID_KEYS, LIST_KEYS, Form, read_economic, read_grid, read_list
 
 LAYOUT_KEYS = {"code", "title", "name_prefix", "layout", "pages_tall", "footnotes"}
@@ -116,8 +116,8 @@ class TableLayout:
             return [self.amount_name(side, row.id, amount) for side in self.sides
                     for row in side.body + side.tail if not row.blank for amount in side.amounts]
         if self.layout == "economic":
-            return [f"{self.name_prefix}_{{code}}"] + [f"{self.name_prefix}_{t.id}"
-                                                       for t in self.form.totals]
+            return [f"{self.name_prefix}_{code}" for code in self.form.codes] + \
+                [f"{self.name_prefix}_{t.id}" for t in self.form.totals]
         if self.layout in ("grid", "list"):
             return [f"{self.name_prefix}_{i}" for i in self.form.ids()]
         return [f"{self.name_prefix}_{{code}}_{c.id}" for c in self.columns]
@@ -160,6 +160,11 @@ def read_layout(top: Section, codebook: Codebook, economics: Codebook) -> TableL
         readers = {"economic": lambda: read_economic(top, economics), "grid": lambda: read_grid(top),
                    "list": lambda: read_list(top)}
         layout.form = readers[kind]()
+    for name in layout.defined_names():
+        if not valid_name(name.replace("{code}", "合计")):
+            raise top.origin().error(f"表「{layout.code}」定义的名称「{name}」不合 Excel 的规则"
+                                     "（只能用文字、数字、_ 和 .，不能有括号、空格、顿号等）。",
+                                     expected="把 id 改为只含文字和数字，如 因公出国境费")
     return layout
 
 
@@ -168,10 +173,13 @@ def _classification(top: Section, layout: TableLayout) -> None:
     layout.rows_from = [query_at(text, top.origin("rows_from"), "rows_from")
                         for text in ([sources] if isinstance(sources, str)
                                      else top.texts("rows_from"))]
+    if not layout.rows_from:
+        raise top.origin("rows_from").error("rows_from 不能为空。", expected='"底稿(方向=支出, …)"')
     layout.headers = (top.get("group_header", str, "项目"),
                       top.get("code_header", str, "科目编码"),
                       top.get("name_header", str, "科目名称"))
-    layout.columns = [_column(c) for c in top.items("columns")]
+    sections = top.items("columns")
+    layout.columns = [_column(c) for c in sections]
     layout.unclassified_row = top.get("unclassified_row", bool, False)
     layout.empty_note = top.get("empty_note", str)
     if layout.empty_note is not None:
@@ -182,17 +190,18 @@ def _classification(top: Section, layout: TableLayout) -> None:
     if not layout.columns:
         raise top.origin().error("分类表没有任何金额栏（[[columns]]）。")
     ids = [c.id for c in layout.columns]
-    if len(set(ids)) != len(ids):
-        raise top.origin("columns").error("栏 id 重复。")
-    for column in layout.columns:
+    for n, (column, section) in enumerate(zip(layout.columns, sections)):
+        if column.id in ids[:n]:
+            raise section.origin("id").error(f"栏 id「{column.id}」重复。")
         if column.of_columns:
             for name in names(column.value):
                 if name not in ids or name == column.id:
-                    raise top.origin("columns").error(
+                    raise section.origin("value").error(
                         f"栏「{column.id}」的公式用到「{name}」，本表没有这一栏。",
                         expected="、".join(i for i in ids if i != column.id))
     _refuse_cycles({c.id: [n for n in names(c.value)] if c.of_columns else []
-                    for c in layout.columns}, {c.id: top.origin("columns") for c in layout.columns})
+                    for c in layout.columns},
+                   {c.id: s.origin("value") for c, s in zip(layout.columns, sections)})
 
 
 def _side(section: Section, codebook: Codebook) -> Side:

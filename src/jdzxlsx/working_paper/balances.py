@@ -44,16 +44,31 @@ def balance_lines(balances: list[BalanceLine], accounts: dict[str, Account], yea
                          balance.closing))
         if not ends or not in_scope(balance):
             continue
+        fund = account.fund_source or balance.fund_source
+        problems = _fund_problems(account, fund) if account.carried else ()
         for what, direction, signed in ends:
             out.append(WorkingLine(
                 unit=balance.unit, period=balance.period, direction=direction,
                 category=account.category,
-                fund_source=account.fund_source or balance.fund_source,
+                fund_source=fund,
                 function_code=balance.function_code, economic_code="",
                 account_code=balance.account_code, project="", voucher="",
                 summary=f"{what} {balance.account_code} {balance.account_name}",
-                amount=_by_side(signed, account).quantize(CENT), source=balance.source))
+                amount=_by_side(signed, account).quantize(CENT), source=balance.source,
+                problems=problems))
     return out
+
+
+def _fund_problems(account: Account, fund: str) -> tuple[str, ...]:
+    """A carried balance is split by its 资金性质 (公开04表 takes 8101/8102 per fund): without
+    one, or with one its account cannot hold, it would fall out of the fund's cells unseen."""
+    if not fund:
+        return (f"科目 {account.code} {account.name} 的余额缺少资金性质：公开04表按资金性质取"
+                f"财政拨款结转和结余，这一余额不会计入",)
+    if fund not in account.funds:
+        return (f"科目 {account.code} {account.name} 的余额不应使用资金性质「{fund}」"
+                f"（应为 {'、'.join(account.funds)}）",)
+    return ()
 
 
 def _unmapped(balance: BalanceLine, year: int) -> WorkingLine:
