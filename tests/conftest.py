@@ -25,6 +25,18 @@ def build_sample(dist: Path, *extra: str, folder: Path = SAMPLE) -> Path:
     return written
 
 
+def load_extension(tmp_path: Path, checks: str):
+    """The 2020 template extended by a folder whose checks.toml is ``checks``."""
+    from jdzxlsx.templates import load_template
+    from jdzxlsx.working_paper import QUERY_TABLES
+
+    folder = tmp_path / "template"
+    folder.mkdir()
+    (folder / "template.toml").write_text("base = 2020\n", encoding="utf-8")
+    (folder / "checks.toml").write_text(checks, encoding="utf-8")
+    return load_template(2020, folder, QUERY_TABLES)
+
+
 def require_libreoffice() -> None:
     """LibreOffice is the oracle: in CI it must be there (the tests must run, not skip)."""
     if oracle.soffice():

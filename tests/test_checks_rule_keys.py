@@ -3,23 +3,15 @@ where) are read and refused like every other key: a fault names its file and lin
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from jdzxlsx.errors import TemplateError
-from jdzxlsx.templates import load_template
-from jdzxlsx.working_paper import QUERY_TABLES
+from tests.conftest import load_extension
 
 HEAD = '[[rule]]\nid = "Z1"\nfamily = "审核"\nseverity = "警告"\ndescription = "测试 {unit}"\n'
 
 
-def _load(tmp_path: Path, rule: str):
-    folder = tmp_path / "template"
-    folder.mkdir()
-    (folder / "template.toml").write_text("base = 2020\n", encoding="utf-8")
-    (folder / "checks.toml").write_text(rule, encoding="utf-8")
-    return load_template(2020, folder, QUERY_TABLES)
 
 
 UNIT_RULE = HEAD + ('each = "unit"\nunit_kinds = ["行政"]\nunit = "行"\n'
@@ -27,7 +19,7 @@ UNIT_RULE = HEAD + ('each = "unit"\nunit_kinds = ["行政"]\nunit = "行"\n'
 
 
 def test_the_new_keys_are_read_into_the_rule(tmp_path):
-    rule = next(r for r in _load(tmp_path, UNIT_RULE + 'absent = "没有单位表"\n').checks.rules
+    rule = next(r for r in load_extension(tmp_path, UNIT_RULE + 'absent = "没有单位表"\n').checks.rules
                 if r.id == "Z1")
     assert (rule.each, rule.unit_kinds, rule.absent) == ("unit", ["行政"], "没有单位表")
 
@@ -53,6 +45,6 @@ def test_the_new_keys_are_read_into_the_rule(tmp_path):
 ])
 def test_a_fault_in_a_new_key_is_refused_with_its_place(tmp_path, rule, line, words):
     with pytest.raises(TemplateError) as error:
-        _load(tmp_path, rule)
+        load_extension(tmp_path, rule)
     message = str(error.value)
     assert "checks.toml" in message and f"第 {line} 行" in message and words in message

@@ -10,16 +10,13 @@ cells of the generated workbook, recalculated by LibreOffice, each breaking its 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from jdzxlsx.errors import TemplateError
-from jdzxlsx.templates import load_template
-from jdzxlsx.working_paper import QUERY_TABLES
 from tests import mutations
 from tests import synthetic as syn
-from tests.conftest import require_libreoffice
+from tests.conftest import load_extension, require_libreoffice
 from tests.mutations import failing, findings_after, rule_of
 from tests.synthetic import CAPITAL, FUND, GENERAL, check, findings, not_checked
 
@@ -136,12 +133,6 @@ def test_a_sheet_without_its_typed_totals_checks_the_rest():
 HEAD = '[[rule]]\nid = "Z1"\nfamily = "表内"\nseverity = "错误"\n'
 
 
-def _load(tmp_path: Path, rule: str):
-    folder = tmp_path / "template"
-    folder.mkdir()
-    (folder / "template.toml").write_text("base = 2020\n", encoding="utf-8")
-    (folder / "checks.toml").write_text(rule, encoding="utf-8")
-    return load_template(2020, folder, QUERY_TABLES)
 
 
 @pytest.mark.parametrize("rule, words", [
@@ -158,13 +149,13 @@ def _load(tmp_path: Path, rule: str):
 ])
 def test_a_fault_in_the_new_keys_is_refused_with_its_place(tmp_path, rule, words):
     with pytest.raises(TemplateError) as error:
-        _load(tmp_path, rule)
+        load_extension(tmp_path, rule)
     assert "checks.toml" in str(error.value) and words in str(error.value)
 
 
 def test_an_economic_expansion_over_another_kind_of_table_is_refused_when_loading(tmp_path):
     with pytest.raises(TemplateError) as error:
-        _load(tmp_path, HEAD + 'description = "{code}"\neach = "economic_parent"\n'
+        load_extension(tmp_path, HEAD + 'description = "{code}"\neach = "economic_parent"\n'
                                'table = "公开05表"\n')
     assert "应为 economic 表样，公开05表 是 classification" in str(error.value)
     assert "第 1 行" in str(error.value)
@@ -173,7 +164,7 @@ def test_an_economic_expansion_over_another_kind_of_table_is_refused_when_loadin
 def test_a_misspelt_item_is_refused_when_loading_instead_of_counting_as_zero(tmp_path):
     """A misspelt column in `items` of a missing_is_zero rule would silently be 0."""
     with pytest.raises(TemplateError) as error:
-        _load(tmp_path, HEAD + 'description = "{item}"\neach = "item"\n'
+        load_extension(tmp_path, HEAD + 'description = "{item}"\neach = "item"\n'
                                'items = ["合记"]\nleft = "公开04_支出总计_{item}"\n'
                                'right = "0"\nmissing_is_zero = true\n')
     assert "「合记」使「left」用到名称「公开04_支出总计_合记」" in str(error.value)

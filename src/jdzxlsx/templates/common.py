@@ -109,3 +109,22 @@ def query_at(text: str, origin: Origin, key: str) -> Query | Count:
         raise origin.error(f"「{key}」应为一个查询。", expected="表名(列=值, …)，如 底稿(方向=收入)")
     return node
 
+
+
+def refuse_cycles(uses: dict[str, list[str]], origins: dict[str, Origin], what: str) -> None:
+    """A formula naming ids of its own table (rows, columns) must not come back to itself."""
+    done: set[str] = set()
+
+    def visit(item: str, path: list[str]) -> None:
+        if item in path:
+            cycle = path[path.index(item):] + [item]
+            raise origins[item].error(f"{what}的公式循环引用：{' → '.join(cycle)}。")
+        if item in done:
+            return
+        for name in uses.get(item, []):
+            if name in uses:
+                visit(name, path + [item])
+        done.add(item)
+
+    for item in uses:
+        visit(item, [])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..classification import Codebook
 from ..expr import Node, fill, names, queries
-from .common import Origin, Section
+from .common import Origin, Section, refuse_cycles
 
 ECONOMIC_KEYS = {"value", "code_header", "name_header", "amount_header", "blocks", "totals"}
 BLOCK_KEYS = {"header", "classes", "when_used"}
@@ -176,20 +176,4 @@ def _refuse_cycles(items: list[tuple[str, Node]], origins: list[Origin]) -> None
     for n, item in enumerate(ids):
         if item in ids[:n]:
             raise origins[n].error(f"id「{item}」重复。")
-    values = dict(items)
-    where = dict(zip(ids, origins))
-    done: set[str] = set()
-
-    def visit(item: str, path: list[str]) -> None:
-        if item in path:
-            cycle = path[path.index(item):] + [item]
-            raise where[item].error(f"公式循环引用：{' → '.join(cycle)}。")
-        if item in done:
-            return
-        for name in names(values[item]):
-            if name in values:
-                visit(name, path + [item])
-        done.add(item)
-
-    for item in values:
-        visit(item, [])
+    refuse_cycles({i: names(value) for i, value in items}, dict(zip(ids, origins)), "栏或行")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..classification import Codebook
 from ..expr import Criterion, Name, Node, Query, fill, names, placeholders, queries, walk
-from .common import Origin, Section, query_at, valid_name
+from .common import Origin, Section, query_at, refuse_cycles, valid_name
 from .forms import ECONOMIC_KEYS, GRID_KEYS, LIST_KEYS, Form, read_economic, read_grid, read_list
 
 LAYOUT_KEYS = {"code", "title", "name_prefix", "layout", "pages_tall", "footnotes"}
@@ -199,9 +199,8 @@ def _classification(top: Section, layout: TableLayout) -> None:
                     raise section.origin("value").error(
                         f"栏「{column.id}」的公式用到「{name}」，本表没有这一栏。",
                         expected="、".join(i for i in ids if i != column.id))
-    _refuse_cycles({c.id: [n for n in names(c.value)] if c.of_columns else []
-                    for c in layout.columns},
-                   {c.id: s.origin("value") for c, s in zip(layout.columns, sections)})
+    refuse_cycles({c.id: names(c.value) if c.of_columns else [] for c in layout.columns},
+                  {c.id: s.origin("value") for c, s in zip(layout.columns, sections)}, "栏")
 
 
 def _side(section: Section, codebook: Codebook) -> Side:
@@ -312,24 +311,7 @@ def _check_row_names(layout: TableLayout) -> None:
                 if amount.part_query is not None and tables - {amount.part_query.table}:
                     raise row.origin.error(f"金额栏「{amount.label}」的 part 查询的表与行「{row.id}」"
                                            "的查询不同。")
-    _refuse_cycles(uses, {r.id: r.origin for s in layout.sides for r in s.body + s.tail})
-
-
-def _refuse_cycles(uses: dict[str, list[str]], origins: dict) -> None:
-    done: set[str] = set()
-
-    def visit(row: str, path: list[str]) -> None:
-        if row in path:
-            cycle = path[path.index(row):] + [row]
-            raise origins[row].error(f"行的公式循环引用：{' → '.join(cycle)}。")
-        if row in done:
-            return
-        for name in uses.get(row, []):
-            visit(name, path + [row])
-        done.add(row)
-
-    for row in uses:
-        visit(row, [])
+    refuse_cycles(uses, {r.id: r.origin for s in layout.sides for r in s.body + s.tail}, "行")
 
 
 def _placeholders_only(node: Node, allowed: set[str], origin: Origin) -> None:
