@@ -3,7 +3,6 @@ where) are read and refused like every other key: a fault names its file and lin
 
 from __future__ import annotations
 
-
 import pytest
 
 from jdzxlsx.errors import TemplateError
