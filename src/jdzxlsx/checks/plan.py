@@ -4,7 +4,6 @@ lines are in ledger.py."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 from decimal import Decimal
@@ -31,7 +30,6 @@ class Planner(LedgerFamilies, ReviewFamilies):
         self.template = template
         self.codebook = paper.functions or template.functions   # with the office's own list
         self.not_checked: list[str] = []
-        self._patterns: list[re.Pattern] | None = None
 
     def plan(self) -> list[Instance]:
         out: list[Instance] = []
@@ -67,13 +65,8 @@ class Planner(LedgerFamilies, ReviewFamilies):
         self.not_checked.append(f"{rule.id}：{fill_text(rule.description, blank)}（{why}）")
 
     def definable(self, name: str) -> bool:
-        """Whether some table, input sheet or parameter of the template could define ``name``
-        (a filled name: no placeholders) — Template.defines, its patterns compiled once."""
-        if self._patterns is None:
-            self._patterns = [re.compile("^" + ".+".join(re.escape(part) for part in
-                                                         re.split(r"\{[^{}]+\}", pattern)) + "$")
-                              for pattern in self.template.name_patterns()]
-        return any(p.match(name) for p in self._patterns)
+        """Whether some table, input sheet or parameter of the template could define ``name``."""
+        return self.template.defines(name)
 
     # -- one row
     def locate(self, name: str) -> tuple[str, str | None]:

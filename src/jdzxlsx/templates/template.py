@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..classification import ECONOMIC_LEVELS, FUNCTION_LEVELS, Codebook, codebook_from_rows
@@ -85,13 +86,19 @@ class Template:
         return any(_may_match(name, pattern) for pattern in self.name_patterns())
 
 
+@lru_cache(maxsize=4096)
 def _pattern(text: str) -> re.Pattern:
     return re.compile("^" + ".+".join(re.escape(p) for p in re.split(r"\{[^{}]+\}", text)) + "$")
 
 
+@lru_cache(maxsize=4096)
+def _sample(text: str) -> str:
+    return re.sub(r"\{[^{}]+\}", "\x00", text)
+
+
 def _may_match(name: str, pattern: str) -> bool:
-    sample = lambda t: re.sub(r"\{[^{}]+\}", "\x00", t)  # noqa: E731
-    return bool(_pattern(pattern).match(sample(name)) or _pattern(name).match(sample(pattern)))
+    # a template checks a few hundred names against a few hundred patterns: compiled once each
+    return bool(_pattern(pattern).match(_sample(name)) or _pattern(name).match(_sample(pattern)))
 
 
 # ----------------------------------------------------------------------------- loading
