@@ -129,21 +129,12 @@ class Planner(LedgerFamilies, ReviewFamilies):
     def _each_row(self, rule: Rule) -> list[Instance]:
         """Every row of the table; with ``side`` (a two-sided table), of that side only."""
         if rule.side is not None:
-            layout = self.table_layout(rule, "two_sided")
+            layout = self.template.tables[rule.table]     # two-sided: checked on loading
             side = layout.sides[0 if rule.side == "left" else 1]
             keys = [r.id for r in side.body + side.tail if not r.blank]
         else:
             keys = self.table_rows(rule.table)
         return [i for key in keys for i in self.filled(rule, key, {"code": key, "row": key})]
-
-    def table_layout(self, rule: Rule, *kinds: str):
-        """The layout of the rule's table, which must be of one of ``kinds``."""
-        layout = self.template.tables[rule.table]
-        if layout.layout not in kinds:
-            how = f"each = \"{rule.each}\"" + ("、side" if rule.side else "")
-            raise rule.origin.error(f"规则 {rule.id}（{how}）的 table 应为 {' 或 '.join(kinds)} "
-                                    f"表样，{rule.table} 是 {layout.layout}。")
-        return layout
 
     def _each_item(self, rule: Rule) -> list[Instance]:
         """Every item the rule lists ({item}): a column, a fund, a block of a table."""
@@ -187,8 +178,7 @@ class Planner(LedgerFamilies, ReviewFamilies):
     def printed_codes(self, rule: Rule) -> list[str]:
         """The 经济分类 codes the table prints, in print order — an item missing from the year's
         list but used by the lines too (公开06表 prints it, and its 类 counts it)."""
-        self.table_layout(rule, "economic")
-        return self.table_rows(rule.table)
+        return self.table_rows(rule.table)       # an economic table: checked on loading
 
     def _each_economic_parent(self, rule: Rule) -> list[Instance]:
         """Every printed 类 with printed 款 below it: 类 = Σ its printed 款.  {code}, {name}."""
