@@ -133,6 +133,40 @@ class HandKeptFigure:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """A figure of the 绩效 sheet as the office typed it (指标值, 实际完成值): the text shown and,
+    where it holds one, what it says — "≥90%" is comparator ≥, number 0.9, unit %."""
+
+    text: str                       # as written or shown ("≥90%", "92.2%", "395.2亿元", "")
+    comparator: str = ""            # "≥" "≤" ">" "<" "=" or ""
+    number: Decimal | None = None   # a percent as a fraction (90% → 0.9); None when no number
+    unit: str = ""                  # "%", "家", "亿元", "" (a bare number) …
+
+
+@dataclass(frozen=True)
+class PerformanceRow:
+    """One row of the office's 绩效指标 sheet as read (kind performance). ``total`` marks a row
+    the office typed as a total (小计 of a 二级 group, 合计 of a 一级, 总计) or its 评价等级 row:
+    read, kept, never trusted."""
+
+    level1: str                     # 一级指标 as written (a merged cell gives its range's text)
+    level2: str
+    level3: str
+    weight: Decimal | None          # 分值
+    target: Reading                 # 指标值
+    actual: Reading                 # 实际完成值
+    criterion: str                  # 评分标准 / 评分说明
+    rule: str                       # 指标类型: "定量" | "定性" | ""
+    score: Decimal | None           # 自评得分
+    score_rate: Decimal | None      # 得分率, a fraction
+    note: str                       # 说明
+    total: str                      # "" (an indicator) | "二级" | "一级" | "总计" | "等级"
+    grade: str                      # on the 等级 row: 优 / 良 / 中 / 差, else ""
+    title: str                      # the sheet's title above the header
+    source: Provenance
+
+
+@dataclass(frozen=True)
 class CodeEntry:
     """A row of the office's own code list (exported from its software, placed in the folder)."""
 
@@ -167,5 +201,7 @@ class IngestResult:
     sangong: list[HandKeptFigure] = field(default_factory=list)      # 三公 budget and counts
     assets: list[HandKeptFigure] = field(default_factory=list)       # 国有资产占用
     procurement: list[HandKeptFigure] = field(default_factory=list)  # 政府采购
+    performance: list[PerformanceRow] = field(default_factory=list)  # 绩效指标 rows
+    performance_basis: list[HandKeptFigure] = field(default_factory=list)  # 绩效评价基础数据
     skipped: list[str] = field(default_factory=list)   # "file「sheet」: why it matched no kind"
     notes: list[str] = field(default_factory=list)     # conversions and other things reported

@@ -16,6 +16,7 @@ from ..classification import Codebook
 from ..expr import Count, Criterion, Query
 from ..ingest.records import (BudgetLine, BudgetUnit, HandKeptFigure, PriorYearFigure,
                               Provenance, StaffingRow)
+from .performance import PerformanceSheet
 
 CENT = Decimal("0.01")
 
@@ -159,6 +160,8 @@ class WorkingPaper:
     sangong: list[HandKeptFigure] = field(default_factory=list)      # 三公 budget and counts
     assets: list[HandKeptFigure] = field(default_factory=list)       # 国有资产占用
     procurement: list[HandKeptFigure] = field(default_factory=list)  # 政府采购
+    performance: "PerformanceSheet | None" = None          # the 绩效指标 sheet, if given
+    performance_basis: list[HandKeptFigure] = field(default_factory=list)  # 绩效评价基础数据
     _index: dict = field(default_factory=dict, repr=False)
 
     def rows(self, table: str) -> list:

@@ -1,0 +1,29 @@
+"""scoring: the 绩效自评 sheet — every rate a formula over named cells of 底稿, 预算指标 and
+基础信息, every score a rule of the template, beside the scores the office typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ScoreEntry:
+    """One scored line of the sheet, for the checks: its names are 绩效_{key}_…"""
+
+    key: str                        # "指标3" | "二级2" | "一级1" | "总计"
+    label: str                      # "投入／预算执行管理／预算完成率"
+    level: str                      # "指标" | "二级" | "一级" | "总计"
+    kind: str                       # an indicator's rule kind; "group" for the totals
+    measure: str | None = None      # the measure an indicator is scored from
+    typed: frozenset[str] = frozenset()   # 自评得分, 单位所填比率, 手填分值, 手填得分, 手填得分率
+
+
+@dataclass
+class Scorecard:
+    sheet: str
+    unit_label: str
+    entries: list[ScoreEntry] = field(default_factory=list)
+    typed_grade: bool = False
+
+
+__all__ = ["ScoreEntry", "Scorecard"]
