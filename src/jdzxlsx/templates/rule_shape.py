@@ -19,7 +19,13 @@ SELF_PLACED = {"staffing", "double_entry_file", "voucher", "repeated_voucher", "
                "file_account"}
 # expansions over an input that may be missing (a sheet of 基础信息): without it the rule is
 # listed as 未核对 with its `absent` reason
-SOURCE_FAMILIES = {"staffing", "unit"}
+SOURCE_FAMILIES = {"staffing", "unit", "performance"}
+# each = "performance": which lines of the 绩效自评 scorecard (entries) and, with `typed`, only
+# those where the office typed that figure → the typed markers that entries may carry
+# (手填等级: the sheet's typed grade, carried by the total)
+PERFORMANCE_ENTRIES = {"indicators": ("自评得分",), "measures": ("自评得分", "单位所填比率"),
+                       "groups": ("手填分值", "手填得分", "手填得分率"),
+                       "total": ("手填分值", "手填得分", "手填得分率", "手填等级")}
 LINE_KINDS = ("problems", "warnings")   # each = "line": the lines with 错误 or with 警告
 
 
@@ -82,6 +88,27 @@ def check_source(item: Section, rule: Rule) -> None:
         raise item.origin().error("each = \"function_name\" 的规则须写 function_names（科目名称）。")
     if rule.each == "file_account" and rule.where is None:
         raise item.origin().error("each = \"file_account\" 的规则须写 where（要列出的底稿行）。")
+    if rule.each == "performance":
+        _check_performance(item, rule)
+
+
+def _check_performance(item: Section, rule: Rule) -> None:
+    """entries names which lines of the scorecard, typed a figure those lines may carry; the
+    formulas name the lines' cells by {key} ({label} is words, for the description)."""
+    if rule.entries is None:
+        raise item.origin().error("each = \"performance\" 的规则须写 entries（逐项核对哪些行）。",
+                                  expected="、".join(PERFORMANCE_ENTRIES))
+    if rule.entries not in PERFORMANCE_ENTRIES:
+        raise item.origin("entries").error(f"entries = {rule.entries!r} 无法理解。",
+                                           expected="、".join(PERFORMANCE_ENTRIES))
+    if rule.typed is not None and rule.typed not in PERFORMANCE_ENTRIES[rule.entries]:
+        raise item.origin("typed").error(f"entries = \"{rule.entries}\" 的行没有单位填写的"
+                                         f"「{rule.typed}」。",
+                                         expected="、".join(PERFORMANCE_ENTRIES[rule.entries]))
+    for key, node in rule.formulas():
+        if any("label" in placeholders(n.name) for n in walk(node) if isinstance(n, Name)):
+            raise item.origin(key).error("{label} 是指标的文字说明，只用于 description；"
+                                         "名称中用 {key}。", expected="绩效_{key}_得分")
 
 
 def check_placeholders(item: Section, rule: Rule, fills: set[str]) -> None:

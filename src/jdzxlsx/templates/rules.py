@@ -13,7 +13,8 @@ from .common import Origin, Section, query_at
 from .rule_shape import SELF_PLACED, check_placeholders, check_sides, check_source
 
 SEVERITIES = ("错误", "警告", "提示")
-UNITS = ("万元", "元", "人", "行", "辆")   # what a rule's values count (queries shown in 万元 or 元)
+UNITS = ("万元", "元", "人", "行", "辆", "分", "比率", "等级")   # what a rule's values count
+# (queries shown in 万元 or 元; 分 a 绩效 score, 比率 a rate as a fraction, 等级 a grade's text)
 
 # The expansions a rule may name with `each` (checks/plan.py, ledger.py implement them):
 # each → (keys it adds, placeholders it fills, which sides the rule writes: "both", "left",
@@ -39,6 +40,7 @@ EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     "unit": ({"unit_kinds", "other_unit_kinds"}, {"unit", "kind"}, "both"),
     "function_name": ({"function_names"}, {"code", "name"}, "both"),
     "file_account": ({"where"}, {"file", "account", "lines", "amount"}, "right"),
+    "performance": ({"entries", "typed"}, {"key", "label"}, "both"),
 }
 RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
              "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail",
@@ -106,6 +108,8 @@ class Rule:
     side: str | None = None              # each = "row" over a two-sided table: its left or right
     items: list[str] = field(default_factory=list)             # each = "item"; class: per item
     except_classes: list[str] = field(default_factory=list)    # each = "economic_class"
+    entries: str | None = None           # each = "performance": indicators, measures, groups, total
+    typed: str | None = None             # … only those where the office typed this figure
     section: Section | None = field(default=None, repr=False, compare=False)  # as written
 
     def at(self, key: str) -> Origin:
@@ -207,7 +211,8 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
                 unit_kinds=item.texts("unit_kinds"),
                 other_unit_kinds=item.texts("other_unit_kinds"),
                 function_names=item.texts("function_names"), side=item.get("side", str),
-                items=item.texts("items"), except_classes=item.texts("except_classes"))
+                items=item.texts("items"), except_classes=item.texts("except_classes"),
+                entries=item.get("entries", str), typed=item.get("typed", str))
     rule.section = item
     rule.left, rule.right = item.formula("left"), item.formula("right")
     rule.right_each = item.formula("right_each")
