@@ -110,7 +110,7 @@ class PerformanceTemplate:
     describe: dict[str, str]        # rule kind (and "fallback") → 评分规则 text
     measures: dict[str, Measure]    # in the order printed (a measure after those it uses)
     indicators: list[IndicatorRule]
-    origin: Origin
+    origin: Origin                  # of its sheet = …
 
     def rule_for(self, name: str) -> IndicatorRule | None:
         folded = fold(name)
@@ -147,7 +147,7 @@ def read_performance(top: Section) -> PerformanceTemplate:
         raise top.origin("full_marks").error(f"full_marks = {full} 应大于 0。", expected="100")
     grades = _grades(top, full)
     spec = PerformanceTemplate(sheet, title, full, grades, _bands(top), _describe(top), {}, [],
-                               top.origin())
+                               top.origin("sheet"))
     for item in top.items("measure"):
         measure = _measure(item)
         if measure.id in spec.measures:
