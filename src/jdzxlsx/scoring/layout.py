@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from ..expr import Value
 from ..model import Sheet
 
 # (header, width): the indicator tree; 单位自评 spans the office's typed 分值 | 得分 | 得分率

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from ..errors import InputError
 from ..expr import Binary, Call, Name, Node, Number, fill_text
-from ..templates.performance import Band, PerformanceTemplate, Rule, fold
+from ..templates.performance import Band, PerformanceTemplate, fold
 from ..working_paper import Indicator
 from .layout import NOT_GIVEN, PREFIX, percent_text
 from .measures import MeasurePlan
