@@ -1,6 +1,7 @@
-"""The 绩效 checks: the expansion over the 绩效自评 scorecard (each = "performance", entries,
-typed), the units 分 / 比率 / 等级 and the verdict kinds score / rate / same, on a small
-hand-built 绩效自评 sheet whose names are those the scoring sheet defines — every typed score,
+"""The 绩效 checks E1–E5: the expansion over the 绩效自评 scorecard (each = "performance",
+entries, typed), the units 分 / 比率 / 等级 and the verdict kinds score / rate / same — on a small
+hand-built 绩效自评 sheet with the names the scoring sheet defines, on the small working papers
+(tests/synthetic.py), on both samples and recalculated by LibreOffice: every typed score,
 subtotal, rate and grade against the computed one, and 未核对 (with the reason) when the office
 gave no 绩效 sheet, never a comparison with 0."""
 
@@ -18,65 +19,29 @@ from jdzxlsx.checks.sheet import check_sheet
 from jdzxlsx.errors import TemplateError
 from jdzxlsx.expr import parse
 from jdzxlsx.model import Sheet, Workbook, WorkbookContext
+from jdzxlsx.pipeline import year_template
 from jdzxlsx.scoring import ScoreEntry, Scorecard
-from jdzxlsx.templates import load_template
-from jdzxlsx.working_paper import QUERY_TABLES
+from tests import synthetic
+from tests.conftest import load_extension
 from tests.synthetic import paper
 
 SHEET = "绩效自评"
-INPUT_NAMES = ('input_names = ["上年_{item}", "基础信息_{category}_{field}", '
-               '"基础信息_三公_{item}_{field}", "基础信息_资产_{item}", "基础信息_采购_{item}", '
-               '"绩效_{key}_{field}", "绩效_满分", "绩效_等级", "绩效_手填等级"]\n')
-HEAD = '[[rule]]\nfamily = "绩效"\nseverity = "错误"\n'
-RULES = {
-    "Z1": ('description = "{label}：自评得分 = 计算得分"\neach = "performance"\n'
-           'entries = "indicators"\ntyped = "自评得分"\nunit = "分"\ncompare = "score"\n'
-           'left = "绩效_{key}_自评得分"\nright = "绩效_{key}_得分"\n'
-           'absent = "该指标的得分无法计算"\n'),
-    "Z2": ('description = "{label}：单位所填比率 = 按账计算的比率"\neach = "performance"\n'
-           'entries = "measures"\ntyped = "单位所填比率"\nunit = "比率"\ncompare = "rate"\n'
-           'left = "绩效_{key}_单位所填比率"\nright = "绩效_{key}_实际值"\n'
-           'absent = "计算比率所需的数没有提供"\n'),
-    "Z3": ('description = "{label}：手填分值 = 各项分值之和"\neach = "performance"\n'
-           'entries = "groups"\ntyped = "手填分值"\nunit = "分"\ncompare = "score"\n'
-           'tail = "核对_无尾差"\nleft = "绩效_{key}_手填分值"\nright = "绩效_{key}_分值"\n'),
-    "Z4": ('description = "{label}：手填得分 = 计算得分"\neach = "performance"\n'
-           'entries = "groups"\ntyped = "手填得分"\nunit = "分"\ncompare = "score"\n'
-           'left = "绩效_{key}_手填得分"\nright = "绩效_{key}_得分"\n'),
-    "Z5": ('description = "{label}：手填得分率 = 计算得分率"\neach = "performance"\n'
-           'entries = "groups"\ntyped = "手填得分率"\nunit = "比率"\ncompare = "rate"\n'
-           'left = "绩效_{key}_手填得分率"\nright = "绩效_{key}_得分率"\n'),
-    "Z6": ('description = "总分值 = 满分"\neach = "performance"\nentries = "total"\nunit = "分"\n'
-           'compare = "score"\ntail = "核对_无尾差"\nleft = "绩效_{key}_分值"\n'
-           'right = "绩效_满分"\n'),
-    "Z7": ('description = "评价等级：单位所填 = 按得分"\neach = "performance"\nentries = "total"\n'
-           'typed = "手填等级"\nunit = "等级"\ncompare = "same"\nleft = "绩效_手填等级"\n'
-           'right = "绩效_等级"\n'),
-}
-
-
-def _rules(**changed: str) -> str:
-    texts = {**RULES, **changed}
-    return "\n".join(f'{HEAD}id = "{rule_id}"\n{text}' for rule_id, text in texts.items())
-
-
-def _extension(tmp_path, checks: str):
-    """The 2020 template extended by these rules, with the scoring sheet's names declared
-    (as the 绩效 template declares them)."""
-    folder = tmp_path / "template"
-    folder.mkdir(exist_ok=True)
-    (folder / "template.toml").write_text("base = 2020\n", encoding="utf-8")
-    (folder / "workbook.toml").write_text(INPUT_NAMES, encoding="utf-8")
-    (folder / "checks.toml").write_text(checks, encoding="utf-8")
-    return load_template(2020, folder, QUERY_TABLES)
+IDS = ("E1-1", "E1-2", "E2", "E3-1", "E3-2", "E4", "E5")
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """Only the rules of this file (the 2020 rules need the whole year's workbook)."""
-    loaded = _extension(tmp_path_factory.mktemp("performance"), _rules())
+def template():
+    """The 2020 template with its 绩效 rules only (the others need the whole year's workbook)."""
+    loaded = year_template(2020)
     return replace(loaded, checks=replace(loaded.checks, rules=[
-        r for r in loaded.checks.rules if r.id.startswith("Z")]))
+        r for r in loaded.checks.rules if r.family == "绩效"]))
+
+
+def test_the_2020_template_has_the_performance_rules(template):
+    assert tuple(r.id for r in template.checks.rules) == IDS
+    assert {r.severity for r in template.checks.rules} == {"错误"}
+    assert template.checks.parameters["绩效_得分尾差"].value == Decimal("0.05")
+    assert template.checks.parameters["绩效_比率尾差"].value == Decimal("0.0005")
 
 
 # ----------------------------------------------------------------------------- the sheet
@@ -164,41 +129,41 @@ def rows(result: CheckResult) -> dict:
 # ----------------------------------------------------------------------------- the rows
 def test_one_row_per_scored_line_the_office_typed_the_figure_for(template):
     found = rows(run(template, scorecard()))
-    assert set(found) == {"Z1[指标1]", "Z1[指标2]", "Z2[指标2]", "Z3[二级1]", "Z3[总计]",
-                          "Z4[二级1]", "Z4[总计]", "Z5[总计]", "Z6[总计]", "Z7[总计]"}
-    assert found["Z1[指标2]"].description == "投入／预算执行／结转结余率：自评得分 = 计算得分"
-    assert found["Z1[指标2]"].place.startswith(f"{SHEET} B")        # the typed score's cell
+    assert set(found) == {"E2[指标1]", "E2[指标2]", "E4[指标2]", "E1-2[二级1]", "E1-2[总计]",
+                          "E3-1[二级1]", "E3-1[总计]", "E3-2[总计]", "E1-1[总计]", "E5[总计]"}
+    assert found["E2[指标2]"].description == "投入／预算执行／结转结余率：自评得分 = 按评分规则计算的得分"
+    assert found["E2[指标2]"].place.startswith(f"{SHEET} B")        # the typed score's cell
 
 
 def test_typed_scores_rates_and_totals_against_the_computed(template):
     found = rows(run(template, scorecard()))
     verdicts = {k: (f.left, f.right, f.difference, f.verdict) for k, f in found.items()}
     # 结转结余率 0.55% scores the full 2: the office's 1.9 is wrong, and so is its 5.47%
-    assert verdicts["Z1[指标2]"] == (Decimal("1.9"), Decimal("2.00"), Decimal("-0.10"), "不符")
-    assert verdicts["Z2[指标2]"] == (Decimal("0.0547"), Decimal("0.0055"), Decimal("0.0492"),
+    assert verdicts["E2[指标2]"] == (Decimal("1.9"), Decimal("2.00"), Decimal("-0.10"), "不符")
+    assert verdicts["E4[指标2]"] == (Decimal("0.0547"), Decimal("0.0055"), Decimal("0.0492"),
                                      "不符")
-    assert verdicts["Z1[指标1]"][3] == "一致"                 # judged: the typed 1.95 stands
+    assert verdicts["E2[指标1]"][3] == "一致"                 # judged: the typed 1.95 stands
     # one decimal kept: 3.9 for 3.95 is 尾差 within 绩效_得分尾差 (0.05)
-    assert verdicts["Z4[二级1]"] == (Decimal("3.9"), Decimal("3.95"), Decimal("-0.05"), "尾差")
-    assert verdicts["Z4[总计]"] == (Decimal("4.9"), Decimal("4.95"), Decimal("-0.05"), "尾差")
-    assert verdicts["Z5[总计]"] == (Decimal("0.98"), Decimal("0.99"), Decimal("-0.01"), "不符")
-    assert verdicts["Z3[二级1]"][3] == verdicts["Z3[总计]"][3] == "一致"
-    assert verdicts["Z6[总计]"] == (Decimal(5), 5, 0, "一致")
-    assert verdicts["Z7[总计]"] == ("优", "优", None, "一致")
-    assert found["Z1[指标2]"].unit == "分" and found["Z2[指标2]"].unit == "比率"
+    assert verdicts["E3-1[二级1]"] == (Decimal("3.9"), Decimal("3.95"), Decimal("-0.05"), "尾差")
+    assert verdicts["E3-1[总计]"] == (Decimal("4.9"), Decimal("4.95"), Decimal("-0.05"), "尾差")
+    assert verdicts["E3-2[总计]"] == (Decimal("0.98"), Decimal("0.99"), Decimal("-0.01"), "不符")
+    assert verdicts["E1-2[二级1]"][3] == verdicts["E1-2[总计]"][3] == "一致"
+    assert verdicts["E1-1[总计]"] == (Decimal(5), 5, 0, "一致")
+    assert verdicts["E5[总计]"] == ("优", "优", None, "一致")
+    assert found["E2[指标2]"].unit == "分" and found["E4[指标2]"].unit == "比率"
 
 
 @pytest.mark.parametrize("typed, rule, verdict", [
-    ({"指标1_自评得分": Decimal("1.94")}, "Z1[指标1]", "一致"),        # 1.94 of a judged 2: its own
-    ({"指标2_自评得分": Decimal("1.95")}, "Z1[指标2]", "尾差"),        # at the tail: 0.05
-    ({"指标2_自评得分": Decimal("1.94")}, "Z1[指标2]", "不符"),
-    ({"指标2_单位所填比率": Decimal("0.0055")}, "Z2[指标2]", "一致"),
-    ({"指标2_单位所填比率": Decimal("0.006")}, "Z2[指标2]", "尾差"),   # at the tail: 0.0005
-    ({"指标2_单位所填比率": Decimal("0.0061")}, "Z2[指标2]", "不符"),
-    ({"总计_手填得分率": Decimal("0.9895")}, "Z5[总计]", "尾差"),
-    ({"总计_手填得分率": Decimal("0.99")}, "Z5[总计]", "一致"),
-    ({"二级1_手填分值": Decimal("4.05")}, "Z3[二级1]", "不符"),       # weights: no tail
-    ({"手填等级": "良"}, "Z7[总计]", "不符"),
+    ({"指标1_自评得分": Decimal("1.94")}, "E2[指标1]", "一致"),        # 1.94 of a judged 2: its own
+    ({"指标2_自评得分": Decimal("1.95")}, "E2[指标2]", "尾差"),        # at the tail: 0.05
+    ({"指标2_自评得分": Decimal("1.94")}, "E2[指标2]", "不符"),
+    ({"指标2_单位所填比率": Decimal("0.0055")}, "E4[指标2]", "一致"),
+    ({"指标2_单位所填比率": Decimal("0.006")}, "E4[指标2]", "尾差"),   # at the tail: 0.0005
+    ({"指标2_单位所填比率": Decimal("0.0061")}, "E4[指标2]", "不符"),
+    ({"总计_手填得分率": Decimal("0.9895")}, "E3-2[总计]", "尾差"),
+    ({"总计_手填得分率": Decimal("0.99")}, "E3-2[总计]", "一致"),
+    ({"二级1_手填分值": Decimal("4.05")}, "E1-2[二级1]", "不符"),       # weights: no tail
+    ({"手填等级": "良"}, "E5[总计]", "不符"),
 ])
 def test_each_verdict_kind_at_its_edges(template, typed, rule, verdict):
     assert rows(run(template, scorecard(), performance_sheet(typed)))[rule].verdict == verdict
@@ -207,11 +172,11 @@ def test_each_verdict_kind_at_its_edges(template, typed, rule, verdict):
 def test_a_judged_score_above_its_weight_is_flagged(template):
     """The office may type 2.5 of 2 (no input error): the sheet holds it to 2, the check says so."""
     row = rows(run(template, scorecard(), performance_sheet({"指标1_自评得分": Decimal("2.5")})))
-    assert (row["Z1[指标1]"].right, row["Z1[指标1]"].verdict) == (Decimal("2.00"), "不符")
+    assert (row["E2[指标1]"].right, row["E2[指标1]"].verdict) == (Decimal("2.00"), "不符")
 
 
 def test_weights_not_adding_up_to_full_marks(template):
-    row = rows(run(template, scorecard(), performance_sheet(full_marks=100)))["Z6[总计]"]
+    row = rows(run(template, scorecard(), performance_sheet(full_marks=100)))["E1-1[总计]"]
     assert (row.left, row.right, row.verdict) == (Decimal(5), 100, "不符")
 
 
@@ -220,21 +185,21 @@ def test_without_a_performance_sheet_every_rule_is_unchecked_with_the_reason(tem
     for card in (None, Scorecard(SHEET, "某局", [], False)):
         result = run(template, card, Sheet(SHEET))
         assert result.findings == []
-        assert [t.split("：", 1)[0] for t in result.not_checked] == [f"Z{n}" for n in range(1, 8)]
+        assert tuple(t.split("：", 1)[0] for t in result.not_checked) == IDS
         assert all("没有绩效指标表" in t for t in result.not_checked)
 
 
 def test_the_reason_of_a_rule_without_a_sheet_names_the_missing_sheet(template):
-    text = run(template, None, Sheet(SHEET)).not_checked[0]
-    assert text.startswith("Z1：…：自评得分 = 计算得分（") and "没有绩效指标表" in text
+    text = run(template, None, Sheet(SHEET)).not_checked[2]
+    assert text == "E2：…：自评得分 = 按评分规则计算的得分（输入目录中没有绩效指标表，绩效自评表只列出计算依据）"
 
 
 def test_nothing_typed_of_a_kind_is_unchecked_and_says_what_is_missing(template):
     result = run(template, replace(scorecard(总计={"手填分值"}), typed_grade=False))
-    assert not any(f.rule_id.startswith(("Z5", "Z7")) for f in result.findings)
+    assert not any(f.rule_id.startswith(("E3-2", "E5")) for f in result.findings)
     reasons = {t.split("：", 1)[0]: t for t in result.not_checked}
-    assert "绩效指标表中没有填写得分率" in reasons["Z5"]
-    assert "绩效指标表中没有填写评价等级" in reasons["Z7"]
+    assert "绩效指标表中没有填写得分率" in reasons["E3-2"]
+    assert "绩效指标表中没有填写评价等级" in reasons["E5"]
 
 
 def test_a_rate_the_books_cannot_give_is_unchecked_not_compared_with_zero(template):
@@ -243,39 +208,50 @@ def test_a_rate_the_books_cannot_give_is_unchecked_not_compared_with_zero(templa
     sheet = performance_sheet(指标2_实际值=None,
                               指标2_得分="ROUND(MIN(绩效_指标2_分值, MAX(0, 绩效_指标2_自评得分)), 2)")
     result = run(template, scorecard(), sheet)
-    assert "Z2[指标2]" not in rows(result) and rows(result)["Z1[指标2]"].verdict == "一致"
-    (text,) = [t for t in result.not_checked if t.startswith("Z2[指标2]")]
-    assert "计算比率所需的数没有提供" in text and "绩效_指标2_实际值" in text
+    assert "E4[指标2]" not in rows(result) and rows(result)["E2[指标2]"].verdict == "一致"
+    (text,) = [t for t in result.not_checked if t.startswith("E4[指标2]")]
+    assert "计算该比率所需的数没有提供" in text and "绩效_指标2_实际值" in text
 
 
 # ----------------------------------------------------------------------------- the template
-@pytest.mark.parametrize("rule, old, new, key, words", [
-    ("Z1", 'entries = "indicators"\n', "", None, "entries"),
-    ("Z1", '"indicators"', '"indicator"', "entries", "groups"),
-    ("Z1", 'typed = "自评得分"', 'typed = "手填得分"', "typed", "自评得分"),
-    ("Z7", 'entries = "total"', 'entries = "groups"', "typed", "手填得分率"),
-    ("Z1", "绩效_{key}_得分", "绩效_{label}_得分", "right", "{key}"),
-    ("Z1", 'unit = "分"', 'unit = "点"', "unit", "比率"),
-    ("Z1", "{label}", "{code}", "description", "{key}"),
+RULE = ('[[rule]]\nfamily = "绩效"\nseverity = "错误"\nid = "Z1"\n'
+        'description = "{label}：自评得分 = 计算得分"\neach = "performance"\n'
+        'entries = "indicators"\ntyped = "自评得分"\nunit = "分"\ncompare = "score"\n'
+        'left = "绩效_{key}_自评得分"\nright = "绩效_{key}_得分"\n')
+
+
+def test_a_performance_rule_of_an_extending_template_is_read(tmp_path):
+    rule = next(r for r in load_extension(tmp_path, RULE).checks.rules if r.id == "Z1")
+    assert (rule.each, rule.entries, rule.typed, rule.unit) == ("performance", "indicators",
+                                                                 "自评得分", "分")
+
+
+@pytest.mark.parametrize("old, new, key, words", [
+    ('entries = "indicators"\n', "", None, "entries"),
+    ('"indicators"', '"indicator"', "entries", "groups"),
+    ('typed = "自评得分"', 'typed = "手填得分"', "typed", "自评得分"),
+    ('entries = "indicators"\ntyped = "自评得分"', 'entries = "groups"\ntyped = "手填等级"',
+     "typed", "手填得分率"),
+    ("绩效_{key}_得分", "绩效_{label}_得分", "right", "{key}"),
+    ('unit = "分"', 'unit = "点"', "unit", "比率"),
+    ("{label}", "{code}", "description", "{key}"),
+    ('"绩效_{key}_得分"', '"绩效_{key}_得份"', "right", "没有任何表"),
 ])
-def test_a_fault_in_a_performance_rule_is_refused_with_its_place(tmp_path, rule, old, new, key,
-                                                                 words):
-    text = _rules(**{rule: RULES[rule].replace(old, new)})
+def test_a_fault_in_a_performance_rule_is_refused_with_its_place(tmp_path, old, new, key, words):
+    text = RULE.replace(old, new)
     lines = text.split("\n")
-    start = lines.index(f'id = "{rule}"') - 3                 # its [[rule]] line (0-based)
-    line = start + 1 if key is None else next(
-        i + 1 for i in range(start, len(lines)) if lines[i].startswith(f"{key} ="))
+    line = 1 if key is None else next(i + 1 for i, l in enumerate(lines) if l.startswith(f"{key} ="))
     with pytest.raises(TemplateError) as error:
-        _extension(tmp_path, text)
+        load_extension(tmp_path, text)
     message = str(error.value)
     assert "checks.toml" in message and f"第 {line} 行" in message and words in message
 
 
 def test_entries_and_typed_belong_to_the_performance_expansion_only(tmp_path):
-    rule = (f'{HEAD}id = "Z9"\ndescription = "x"\nentries = "total"\nunit = "分"\n'
-            'left = "绩效_满分"\nright = "绩效_满分"\n')
+    rule = ('[[rule]]\nfamily = "绩效"\nseverity = "错误"\nid = "Z9"\ndescription = "x"\n'
+            'entries = "total"\nunit = "分"\nleft = "绩效_满分"\nright = "绩效_满分"\n')
     with pytest.raises(TemplateError, match="entries"):
-        _extension(tmp_path, rule)
+        load_extension(tmp_path, rule)
 
 
 # ----------------------------------------------------------------------------- the sheet
@@ -285,11 +261,33 @@ def test_the_check_sheet_shows_scores_rates_and_grades_in_their_own_formats(temp
     result = build_checks(book, working_paper, template, scorecard())
     book.resolve(working_paper)
     cells = {c.cell_id: c for c in book.sheet("核对表").cells if c.cell_id}
-    assert cells["核对.Z1[指标2].左"].style == "money"              # 1.90
-    assert cells["核对.Z2[指标2].右"].style == "percent"            # 0.55%
-    assert cells["核对.Z2[指标2].差额"].style == "percent"
-    assert cells["核对.Z7[总计].左"].style == "cell_text"
-    assert cells["核对.Z2[指标2].右"].formula == "=绩效_指标2_实际值"
-    assert cells["核对.Z1[指标2].允许差额"].formula == "=绩效_得分尾差"
-    assert cells["核对.Z2[指标2].结论"].value == "不符"
-    assert {f.rule_id for f in result.findings} >= {"Z1[指标2]", "Z7[总计]"}
+    assert cells["核对.E2[指标2].左"].style == "money"              # 1.90
+    assert cells["核对.E4[指标2].右"].style == "percent"            # 0.55%
+    assert cells["核对.E4[指标2].差额"].style == "percent"
+    assert cells["核对.E5[总计].左"].style == "cell_text"
+    assert cells["核对.E4[指标2].右"].formula == "=绩效_指标2_实际值"
+    assert cells["核对.E2[指标2].允许差额"].formula == "=绩效_得分尾差"
+    assert cells["核对.E1-1[总计].允许差额"].formula == "=核对_无尾差"
+    assert cells["核对.E4[指标2].结论"].value == "不符"
+    assert {f.rule_id for f in result.findings} >= {"E2[指标2]", "E5[总计]"}
+
+
+# ----------------------------------------------------------------------------- small papers
+def test_a_consistent_sheet_is_checked_whole_and_silent():
+    """tests/synthetic.py's year: every 绩效 rule has rows, each 一致, nothing 未核对."""
+    result = synthetic.check(synthetic.clean_paper())
+    rows_of = {rule: synthetic.findings(result, rule) for rule in IDS}
+    assert all(rows_of.values()), [r for r, found in rows_of.items() if not found]
+    assert {f.verdict for found in rows_of.values() for f in found.values()} == {"一致"}
+    assert set(rows_of["E4"]) == {"E4[指标2]"}             # 预算完成率 is not stated: no row
+    assert rows_of["E3-1"]["E3-1[总计]"].right == Decimal("94.00")
+    assert result.not_checked == []
+
+
+def test_a_score_outside_its_band_is_flagged_with_the_totals_it_was_carried_into():
+    result = synthetic.check(synthetic.SCENARIOS[
+        "a qualitative score above its band, carried into the total"][0]())
+    bad = {f.rule_id: (f.left, f.right) for f in result.findings if f.verdict == "不符"}
+    assert bad == {"E2[指标4]": (Decimal(18), Decimal("16.00")),
+                   "E3-1[总计]": (Decimal(98), Decimal("96.00")),
+                   "E3-2[总计]": (Decimal("0.98"), Decimal("0.9600"))}

@@ -54,10 +54,11 @@ def _edit_category(book):
 
 
 def _edit_tolerance(book):
-    """核对表's 尾差 parameter set to 0 (nothing may differ by rounding any more) and the
-    budget band widened to 200 %."""
+    """核对表's 尾差 parameters set to 0 (nothing may differ by rounding any more: 万元, and the
+    绩效 scores and rates) and the budget band widened to 200 %."""
     sheet = book["核对表"]
-    for name, value in (("核对_尾差", 0), ("核对_预算上限", 2)):
+    for name, value in (("核对_尾差", 0), ("绩效_得分尾差", 0), ("绩效_比率尾差", 0),
+                        ("核对_预算上限", 2)):
         row = next(r for r in sheet.iter_rows() if r[0].value == name)
         row[3].value = value
 
@@ -206,7 +207,7 @@ def test_a_zero_addend_turning_non_zero_widens_the_allowance(recalculated):
 def test_the_tolerance_lives_in_a_cell_of_the_check_sheet(recalculated):
     before, after = _findings(recalculated["original"]), _findings(recalculated["tolerance"])
     rounding = {i for i, f in before.items() if f.verdict == "尾差"}
-    assert len(rounding) == 35                         # 23 of 公开01–03表, 12 of 04–10
+    assert len(rounding) == 38                         # 23 of 公开01–03表, 12 of 04–10, 3 绩效
     assert {i for i, f in after.items() if f.verdict == "不符"} >= rounding
     assert not any(f.verdict == "尾差" for f in after.values())
     assert all(f.allowance in (0, None) for f in after.values())
