@@ -64,7 +64,9 @@ def test_budget_gaps_owe_an_explanation(sample_findings):
 
 
 def test_only_the_staffing_total_is_an_error_in_the_sample(sample_findings):
-    errors = [i for i, f in sample_findings.items() if f.verdict == "不符" and f.severity == "错误"]
+    """Besides the office's typed 绩效 scores (tests/test_checks_performance_end_to_end.py)."""
+    errors = [i for i, f in sample_findings.items() if f.verdict == "不符" and f.severity == "错误"
+              and f.family != "绩效"]
     assert errors == ["T1[编制数]"]
 
 
@@ -262,6 +264,7 @@ def test_the_report_states_the_tolerances_it_used_from_the_template_or_the_workb
 def test_strict_exits_1_on_the_sample_and_0_on_a_corrected_copy(sample_copy, capsys):
     assert main(["check", str(SAMPLE), "--strict"]) == 1
     mutations._typed_total_corrected(sample_copy)
+    mutations._performance_sheet_corrected(sample_copy)          # the 绩效 errors (E rules)
     assert main(["check", str(sample_copy), "--strict"]) == 0
     assert "错误 0 项" in capsys.readouterr().err
 

@@ -88,3 +88,15 @@ def test_libreoffice_computes_the_checks_as_python_did_and_follows_a_typed_score
     assert (after["E2[指标4]"].left, after["E2[指标4]"].right) == (18, 16)
     assert after["E2[指标4]"].verdict == "不符" and after["E5[总计]"].verdict == "一致"
     assert {f.rule_id for f in findings_from_workbook(out[1]) if f.verdict == "不符"} == {"E5[总计]"}
+
+
+def test_the_sheet_corrected_as_the_checks_advise_has_no_performance_error():
+    """The office's corrections (tests/mutations.py): every 绩效 row 一致 or 尾差 — 投入's 93.7 %
+    for 32.8 ÷ 35 = 93.71 % stays a 尾差."""
+    found = findings_after("the 绩效 sheet corrected")
+    rows = [f for f in found if f.family == "绩效"]
+    assert len(rows) == 83 and not [f.rule_id for f in rows if f.verdict == "不符"]
+    assert {f.rule_id for f in rows if f.verdict == "尾差"} == {
+        "E3-2[二级1]", "E3-2[一级1]", "E4[指标6]"}
+    total = next(f for f in rows if f.rule_id == "E3-1[总计]")
+    assert (total.left, total.right) == (Decimal(93), Decimal("93.00"))
