@@ -45,7 +45,8 @@ def build_scorecard(book: Workbook, paper: WorkingPaper,
     sheet.merge(TITLE_ROW, 0, TITLE_ROW, LAST)
     sheet.row_heights[TITLE_ROW] = 30
     sheet.text(SUBTITLE_ROW, 0, f"评价对象：{unit_label}　　期间：{period}　　满分：{spec.full_marks} 分"
-               f"　　部门：{paper.department}", "unit_line")
+               f"　　部门：{paper.department}　　各项得分均限在 0 与分值之间，保留两位小数",
+               "unit_line")
     sheet.merge(SUBTITLE_ROW, 0, SUBTITLE_ROW, LAST)
     if performance is None or not performance.indicators:
         sheet.text(HEADER_TOP, 0, NO_SHEET, "text")
