@@ -206,13 +206,17 @@ def test_without_a_performance_sheet_the_department_s_basis_is_listed():
     assert "绩效_总计_得分" not in book.cell_names()
 
 
-def test_a_missing_typed_total_group_and_a_numeric_unit_name_are_refused():
+def test_a_typed_total_of_no_group_a_numeric_unit_name_and_a_zero_weight_are_refused():
     stray = typed("二级", "投入", "资产管理", 6, 5, row=33)
     with pytest.raises(InputError) as caught:
         built(performance(totals=(stray,)))
     assert caught.value.row == 33 and "资产管理" in str(caught.value)
     with pytest.raises(InputError, match="像数字或日期"):
         built(performance(unit="2020"))
+    weightless = indicator(1, "投入", "预算执行管理", "预算完成率", 0, score=0)
+    with pytest.raises(InputError, match="分值 0 应大于 0") as caught:
+        built(performance([weightless], ()))
+    assert caught.value.row == 4 and caught.value.column == "分值"
 
 
 def test_print_setup_fits_a4_landscape_readably(small):

@@ -143,6 +143,11 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
                    plans: dict[str, MeasurePlan], card: Scorecard) -> tuple[Node, Node]:
     """One indicator: its figures as the office typed them, the rate and the score as
     formulas.  Returns its (分值, 得分) for the group rows."""
+    if indicator.weight <= 0:
+        raise InputError(f"指标「{indicator.name}」的分值 {indicator.weight} 应大于 0。",
+                         file=indicator.source.file, sheet=indicator.source.sheet,
+                         row=indicator.source.row, column="分值",
+                         hint="填上该指标的分值（权重），或删去这一行。")
     scoring = choose(indicator, spec, plans)
     seq, base = indicator.seq, f"{CELL}指标{indicator.seq}"
     typed: set[str] = set()
