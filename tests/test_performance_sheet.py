@@ -206,13 +206,17 @@ def test_without_a_performance_sheet_the_department_s_basis_is_listed():
     assert "绩效_总计_得分" not in book.cell_names()
 
 
-def test_a_missing_typed_total_group_and_a_numeric_unit_name_are_refused():
+def test_a_typed_total_of_no_group_a_numeric_unit_name_and_a_zero_weight_are_refused():
     stray = typed("二级", "投入", "资产管理", 6, 5, row=33)
     with pytest.raises(InputError) as caught:
         built(performance(totals=(stray,)))
     assert caught.value.row == 33 and "资产管理" in str(caught.value)
     with pytest.raises(InputError, match="像数字或日期"):
         built(performance(unit="2020"))
+    weightless = indicator(1, "投入", "预算执行管理", "预算完成率", 0, score=0)
+    with pytest.raises(InputError, match="分值 0 应大于 0") as caught:
+        built(performance([weightless], ()))
+    assert caught.value.row == 4 and caught.value.column == "分值"
 
 
 def test_print_setup_fits_a4_landscape_readably(small):
@@ -258,3 +262,99 @@ def test_libreoffice_agrees_and_follows_an_edit_into_rate_score_total_and_grade(
     assert value("绩效_指标1_得分") == pytest.approx(18.35)
     assert value("绩效_总计_得分") == pytest.approx(63.35)
     assert value("绩效_等级") == "中"
+
+
+# ----------------------------------------------------------------------------- the sample
+@pytest.fixture(scope="module")
+def sample():
+    from jdzxlsx.pipeline import build
+    from tests.conftest import SAMPLE
+
+    return build(SAMPLE)
+
+
+def _indicator_key(result, name: str) -> str:
+    return next(e.key for e in result.scorecard.entries if e.label.endswith("／" + name))
+
+
+@pytest.mark.slow
+def test_the_sample_s_rates_from_the_books(sample):
+    """局本级 (sample-facts.md, contract10.md): every rate from the printed 万元 figures."""
+    book = sample.book
+    figures = {"预算完成率": ("1040.34", "808.18", "1.2873"), "结转结余率": ("4.42", "808.18", "0.0055"),
+               "公用经费控制率": ("13.32", "43.56", "0.3058"), "三公经费控制率": ("6.64", "15.00", "0.4427"),
+               "在职人员控制率": ("18", "21", "0.8571"), "政府采购执行率": ("7.01", "7.01", "1"),
+               "序时进度": ("12", "12", "1"), "支付进度率": ("1.2873", "1", "1.2873")}
+    for measure, (top, bottom, rate) in figures.items():
+        assert (named(book, f"绩效_{measure}_分子"), named(book, f"绩效_{measure}_分母"),
+                named(book, f"绩效_{measure}")) == (D(top), D(bottom), D(rate)), measure
+    sheet = book.sheet("绩效自评")
+    # no December trial balance: 年初 + 收入 + 使用结余 − 支出 − 结余分配 of 局本级
+    assert '底稿_单位,"景德镇市陶瓷产业发展局本级"' in by_id(sheet, "绩效.结转结余率.分子").formula
+    assert any("替代公式" in t for t in texts(sheet))
+
+
+@pytest.mark.slow
+def test_the_sample_s_scores_total_and_grade_beside_the_typed_ones(sample):
+    book, card = sample.book, sample.scorecard
+    assert card.unit_label == "景德镇市陶瓷产业发展局本级" and card.typed_grade
+    budget = _indicator_key(sample, "预算完成率")
+    assert named(book, f"绩效_{budget}_实际值") == D("1.2873")
+    assert named(book, f"绩效_{budget}_得分") == D("2.00")
+    carry = _indicator_key(sample, "结转结余率")
+    assert named(book, f"绩效_{carry}_实际值") == D("0.0055")
+    assert named(book, f"绩效_{carry}_单位所填比率") == D("0.0547")
+    assert (named(book, f"绩效_{carry}_得分"), named(book, f"绩效_{carry}_自评得分")) == \
+        (D("2.00"), D("1.9"))
+    for name in ("支付进度率", "公用经费控制率", "“三公经费”控制率", "在职人员控制率", "政府采购执行率"):
+        assert named(book, f"绩效_{_indicator_key(sample, name)}_得分") == D("2.00"), name
+    assert (named(book, "绩效_一级1_得分"), named(book, "绩效_一级1_得分率")) == (D("32.80"), D("0.9371"))
+    assert (named(book, "绩效_一级1_手填得分"), named(book, "绩效_一级1_手填得分率")) == \
+        (D("32.7"), D("0.937"))
+    # 服务陶瓷平台搭建: 评分标准 「完全达成」 yet typed 2.1 of 3 (70 %): held at 80 %, 2.40; so
+    # 效果 15.50 (typed 15.2) and the total 93.30 = 92.9 + 0.10 (结转结余率) + 0.30
+    platform = _indicator_key(sample, "服务陶瓷平台搭建")
+    assert named(book, f"绩效_{platform}_得分") == D("2.40")
+    assert named(book, "绩效_一级3_得分") == D("15.50")
+    assert (named(book, "绩效_总计_分值"), named(book, "绩效_总计_得分"),
+            named(book, "绩效_总计_得分率")) == (100, D("93.30"), D("0.933"))
+    assert (named(book, "绩效_总计_手填得分"), named(book, "绩效_等级"),
+            named(book, "绩效_手填等级")) == (D("92.9"), "优", "优")
+    kinds = {e.kind for e in card.entries if e.level == "指标"}
+    assert kinds == {"linear", "proportional", "at_most", "at_least_target", "qualitative", "judged"}
+
+
+@pytest.mark.slow
+def test_the_sample_s_sheet_sits_between_the_tables_and_the_checks(sample):
+    names = [s.name for s in sample.book.sheets]
+    assert names.index("绩效自评") == names.index("公开10表") + 1
+    assert names.index("核对表") == names.index("绩效自评") + 1
+    contents = sample.book.sheet("目录")
+    assert any(c.kind == "text" and c.text.startswith("部门整体支出绩效自评") for c in contents.cells)
+
+
+@pytest.mark.slow
+def test_the_other_sample_without_a_performance_sheet_still_has_the_sheet():
+    from jdzxlsx.pipeline import build
+    from tests.conftest import ROOT
+
+    result = build(ROOT / "inputs" / "样例县农业农村局-2020")
+    sheet = result.book.sheet("绩效自评")
+    assert result.scorecard.entries == []
+    assert any(t.startswith("输入目录中没有绩效指标表") for t in texts(sheet))
+    assert "底稿_单位" not in by_id(sheet, "绩效.预算完成率.分子").formula
+    assert "绩效_在职人员控制率" not in result.book.cell_names()       # no 绩效评价基础数据
+
+
+@pytest.mark.slow
+def test_libreoffice_recalculates_the_sample_s_sheet_and_prints_it_readably(sample_workbook,
+                                                                           sample_recalculated,
+                                                                           tmp_path):
+    cells = [c for c in oracle.formula_cells(sample_workbook) if c[0] == "绩效自评"]
+    assert len(cells) > 150
+    diffs = [d for d in oracle.differences(sample_workbook, sample_recalculated)
+             if d.sheet == "绩效自评"]
+    assert diffs == []
+    pages = oracle.pages_by_sheet(oracle.to_pdf(sample_workbook, tmp_path))
+    assert pages["绩效自评"] == list(range(1, len(pages["绩效自评"]) + 1))
+    assert len(pages["绩效自评"]) <= 5

@@ -241,8 +241,8 @@ def load_changed(tmp_path: Path, old: str, new: str):
     ('words = ["基本达成", "部分达成"]', 'words = ["基本达成", "达成"]', "已在另一档"),
     ('low = 0.6\nhigh = 0.8', 'low = 0.8\nhigh = 0.6', "得分区间"),
     ('measure = "政府采购执行率"', 'measure = "采购执行率"', "采购执行率"),
-    ('proportional = "实际值 × 分值，以分值为限"\n', '', "proportional"),
-    ('judged = "按单位自评得分（不超过分值）"', 'judged = "按{score}"', "{score}"),
+    ('proportional = "实际值 × 分值"\n', '', "proportional"),
+    ('judged = "按单位自评得分"', 'judged = "按{score}"', "{score}"),
     ('sheet = "绩效自评"', 'sheet = "公开01表"', "相同"),
     ('names = ["政府采购执行率"]', 'names = ["预算完成率"]', "已经列过"),
 ])

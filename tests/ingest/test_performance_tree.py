@@ -100,6 +100,11 @@ def test_a_sheet_without_indicator_rows_is_refused(files):
     assert "没有指标行" in error.message
 
 
+def test_a_sheet_with_its_header_and_nothing_under_it_is_refused(files):
+    error = refused(files, [["注：本表由财务室填写"]])
+    assert (error.file, error.sheet) == ("绩效.xlsx", "绩效指标") and "没有指标行" in error.message
+
+
 def test_two_performance_sheets_are_refused_naming_both(files):
     rows = [[["某局本级绩效自评表"], HEADER, *TREE]]
     files.xlsx("绩效.xlsx", {"绩效指标": rows[0], "绩效指标(2)": rows[0]})
@@ -111,7 +116,7 @@ def test_two_performance_sheets_are_refused_naming_both(files):
 
 def test_a_subtotal_above_every_indicator_closes_nothing_and_is_refused(files):
     error = refused(files, [line("投入", "预算执行管理", "小计", 2), *TREE])
-    assert (error.row, error.column) == (3, None)
+    assert (error.row, error.column) == (3, "三级指标")
     assert "预算执行管理" in error.message and "小计写在三级指标列" in error.hint
 
 

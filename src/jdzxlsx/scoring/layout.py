@@ -9,7 +9,7 @@ from ..model import Sheet
 
 # (header, width): the indicator tree; 单位自评 spans the office's typed 分值 | 得分 | 得分率
 COLUMNS = [("一级指标", 8), ("二级指标", 11), ("三级指标", 16), ("分值", 6), ("指标值", 10),
-           ("实际完成值\n（单位填报）", 11), ("目标\n（数）", 9), ("实际值\n（计算）", 10), ("评分规则", 30),
+           ("实际完成值\n（单位填报）", 11), ("目标\n（数）", 9), ("实际值\n（计算）", 10), ("评分规则", 34),
            ("得分", 7), ("得分率", 8), ("分值", 6), ("得分", 7), ("得分率", 8), ("说明", 18)]
 TYPED_HEADER = "单位自评得分（手填）"
 (LEVEL1, LEVEL2, NAME, WEIGHT, TARGET_TEXT, ACTUAL_TEXT, TARGET, ACTUAL, RULE, SCORE, RATE,
@@ -46,9 +46,10 @@ LINE_HEIGHT = 13.5          # points per line of 10-point 宋体
 WRAPPED = ("note", "level", "header")
 
 
-def _units(text: str) -> int:
-    """Width in character cells: a CJK character (or full-width sign) takes two."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+def _units(text: str) -> float:
+    """Width in column-width units (the digit 0 of the default font): a CJK character or
+    full-width sign of 10-point 宋体 takes about one and a half."""
+    return sum(1.6 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
 def fit_rows(sheet: Sheet) -> None:

@@ -117,7 +117,8 @@ def describe(scoring: Scoring, spec: PerformanceTemplate, criterion: str) -> str
             values.update(band=scoring.word, low=percent_text(scoring.band.low),
                           high=percent_text(scoring.band.high))
         text = fill_text(spec.describe[scoring.kind], values)
-    return text + (f"\n评分标准：{criterion}" if criterion.strip() else "")
+    said = fold(criterion)
+    return text + (f"\n评分标准：{criterion}" if said and said != fold(scoring.word) else "")
 
 
 def indicator_name(seq: int, field: str) -> str:

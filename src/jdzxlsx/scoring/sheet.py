@@ -45,7 +45,8 @@ def build_scorecard(book: Workbook, paper: WorkingPaper,
     sheet.merge(TITLE_ROW, 0, TITLE_ROW, LAST)
     sheet.row_heights[TITLE_ROW] = 30
     sheet.text(SUBTITLE_ROW, 0, f"评价对象：{unit_label}　　期间：{period}　　满分：{spec.full_marks} 分"
-               f"　　部门：{paper.department}", "unit_line")
+               f"　　部门：{paper.department}　　各项得分均限在 0 与分值之间，保留两位小数",
+               "unit_line")
     sheet.merge(SUBTITLE_ROW, 0, SUBTITLE_ROW, LAST)
     if performance is None or not performance.indicators:
         sheet.text(HEADER_TOP, 0, NO_SHEET, "text")
@@ -142,6 +143,11 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
                    plans: dict[str, MeasurePlan], card: Scorecard) -> tuple[Node, Node]:
     """One indicator: its figures as the office typed them, the rate and the score as
     formulas.  Returns its (分值, 得分) for the group rows."""
+    if indicator.weight <= 0:
+        raise InputError(f"指标「{indicator.name}」的分值 {indicator.weight} 应大于 0。",
+                         file=indicator.source.file, sheet=indicator.source.sheet,
+                         row=indicator.source.row, column="分值",
+                         hint="填上该指标的分值（权重），或删去这一行。")
     scoring = choose(indicator, spec, plans)
     seq, base = indicator.seq, f"{CELL}指标{indicator.seq}"
     typed: set[str] = set()

@@ -95,9 +95,16 @@ def build_working_paper(ingested: IngestResult, template: Template, *, departmen
                         months=months, notes=notes, functions=codes.functions,
                         sangong=list(ingested.sangong), assets=list(ingested.assets),
                         procurement=list(ingested.procurement),
-                        performance=performance_sheet(ingested.performance, department,
-                                                      unit_names),
+                        performance=performance_sheet(ingested.performance,
+                                                      _performance_places(ingested),
+                                                      department, unit_names),
                         performance_basis=list(ingested.performance_basis))
+
+
+def _performance_places(ingested: IngestResult) -> list[tuple[str, str]]:
+    """(file, sheet) of every sheet read as a 绩效指标 sheet, even one that gave no row."""
+    return [(source.path, sheet) for source in ingested.files for sheet, kind in source.sheets
+            if kind == "performance"]
 
 
 def _budget_kind(line: BudgetLine, template: Template) -> BudgetLine:

@@ -55,13 +55,13 @@ class PerformanceSheet:
     sheet: str
 
 
-def performance_sheet(rows: list[PerformanceRow], department: str,
-                      unit_names: set[str]) -> PerformanceSheet | None:
-    """The tree of the office's 绩效指标 sheet (None when the folder has none). ``unit_names``
-    are the units 底稿 and 预算单位 name: the longest one the title names is the evaluated unit."""
-    if not rows:
+def performance_sheet(rows: list[PerformanceRow], places: list[tuple[str, str]],
+                      department: str, unit_names: set[str]) -> PerformanceSheet | None:
+    """The tree of the office's 绩效指标 sheet (None when the folder has none). ``places`` are
+    the (file, sheet) identified as 绩效指标, ``rows`` what they gave; ``unit_names`` the units
+    底稿 and 预算单位 name: the longest one the title names is the evaluated unit."""
+    if not places:
         return None
-    places = list(dict.fromkeys((r.source.file, r.source.sheet) for r in rows))
     if len(places) > 1:
         (file, sheet), (other_file, other_sheet) = places[:2]
         raise InputError(f"有两张绩效指标表（另一张是 {other_file}「{other_sheet}」），"
@@ -101,6 +101,7 @@ def _indicator(seq: int, row: PerformanceRow) -> Indicator:
 
 
 _CLOSES = {"二级": "二级指标", "一级": "一级指标", "总计": "指标"}
+_WRITTEN_IN = {"二级": "三级指标", "一级": "二级指标", "总计": "一级指标"}   # the total word's column
 
 
 def _typed_total(row: PerformanceRow, above: list[Indicator],
@@ -116,11 +117,12 @@ def _typed_total(row: PerformanceRow, above: list[Indicator],
         raise _error(row, f"这一行的合计（{row.total}）上方没有属于「{group}」的{_CLOSES[row.total]}，"
                           "不知道是哪些指标的合计。",
                      "小计写在三级指标列（合计其上的二级指标），合计写在二级指标列（合计一级指标），"
-                     "总计写在一级指标列；请把合计行移到所合计的指标下方，或改正其所在的列。")
+                     "总计写在一级指标列；请把合计行移到所合计的指标下方，或改正其所在的列。",
+                     _WRITTEN_IN[row.total])
     for other in totals:
         if (other.level, other.level1, other.level2) == (row.total, level1, level2):
             raise _error(row, f"「{group}」的{row.total}合计写了两次（另一次在第{other.source.row}行）。",
-                         "每组指标只保留一行手填合计。")
+                         "每组指标只保留一行手填合计。", _WRITTEN_IN[row.total])
     return TypedTotal(level=row.total, level1=level1, level2=level2, weight=row.weight,
                       score=row.score, score_rate=row.score_rate, source=row.source)
 
@@ -136,6 +138,7 @@ def _evaluated_unit(title: str, department: str, unit_names: set[str]) -> str:
     return "" if fold(unit) == fold(department) else unit
 
 
-def _error(row: PerformanceRow, message: str, hint: str) -> InputError:
+def _error(row: PerformanceRow, message: str, hint: str, column: str | None = None
+           ) -> InputError:
     return InputError(message, file=row.source.file, sheet=row.source.sheet, row=row.source.row,
-                      hint=hint)
+                      column=column, hint=hint)

@@ -52,6 +52,13 @@ class Level1:
     total: Typed | None = None          # typed in the 二级 column under the block
 
 
+def _height(i: Indicator) -> float:
+    """A row tall enough for its wrapped texts (Excel does not grow rows a script wrote)."""
+    lines = max(-(-sum(2 if ord(c) > 0x2E80 else 1 for c in text) // WIDTHS[col])
+                for col, text in ((2, i.name), (5, i.actual), (6, i.criterion), (9, i.note)))
+    return 14.25 * max(1, lines)
+
+
 def fraction(rate: str) -> D:
     """"66.7%" → 0.667, as Excel stores a percent typed into a cell formatted 0.0%."""
     return D(rate.removesuffix("%")).scaleb(-2)
@@ -65,8 +72,7 @@ def indicator_sheet(wb, f, name: str, title: str, tree: tuple[Level1, ...], tota
     wrap = wb.add_format({"border": 1, "font_name": "宋体", "text_wrap": True, "valign": "vcenter"})
     level = wb.add_format({"border": 1, "font_name": "宋体", "text_wrap": True, "align": "center",
                            "valign": "vcenter"})
-    number = wb.add_format({"border": 1, "font_name": "宋体", "num_format": "0.0#",
-                            "valign": "vcenter"})
+    number = wb.add_format({"border": 1, "font_name": "宋体", "valign": "vcenter"})
     percent = wb.add_format({"border": 1, "font_name": "宋体", "num_format": "0.0%",
                              "valign": "vcenter"})
     bold = wb.add_format({"border": 1, "font_name": "宋体", "bold": True, "valign": "vcenter"})
@@ -105,6 +111,7 @@ def indicator_sheet(wb, f, name: str, title: str, tree: tuple[Level1, ...], tota
                         ws.write_blank(row, col, None, wrap)
                 ws.write_number(row, 7, float(i.score), number)
                 ws.write_number(row, 8, float(fraction(i.rate)), percent)
+                ws.set_row(row, _height(i))
                 row += 1
             down(top, row - 1, 1, group.name)
             if group.subtotal is not None:       # 二级 column left blank: the group above
