@@ -120,6 +120,32 @@ def _operating_expense_paid_from_an_appropriation(folder: Path) -> None:
     edit_csv_line(folder, 5, ",7101,行政支出,", ",7301,经营支出,")
 
 
+def edit_performance(folder: Path, label_col: str, label: str, header: str, value,
+                     below: int = 0) -> None:
+    """One cell of 局本级's 绩效指标 sheet (绩效自评.xlsx): the first row whose ``label_col``
+    cell reads ``label`` (``below`` rows further down), the column headed ``header``."""
+    path = folder / "绩效自评.xlsx"
+    book = openpyxl.load_workbook(path)
+    ws = book["绩效指标"]
+    columns = {c.value: c.column for c in ws[2]}
+    row = next(c.row for c in ws[label_col] if c.value == label) + below
+    ws.cell(row, columns[header]).value = value
+    book.save(path)
+
+
+def _performance_sheet_corrected(folder: Path) -> None:
+    """The office follows 核对表's E rules: 结转结余率 0.55 % scores the full 2 (its 小计 too),
+    支付进度率 is 128.73 %, 服务陶瓷平台搭建 was only 基本达成 (its 2.1 stands), 投入 32.8 and
+    the total 93 (93 %)."""
+    for label_col, label, below, header, value in (
+            ("C", "结转结余率", 0, "实际完成值", "0.55%"), ("C", "结转结余率", 0, "自评得分", 2),
+            ("C", "结转结余率", 0, "得分率", 1), ("C", "结转结余率", 1, "自评得分", 2),
+            ("C", "结转结余率", 1, "得分率", 1), ("C", "支付进度率", 0, "实际完成值", "128.73%"),
+            ("C", "服务陶瓷平台搭建", 0, "评分标准", "基本达成"), ("B", "总计", 0, "自评得分", 32.8),
+            ("A", "总计", 0, "自评得分", 93), ("A", "总计", 0, "得分率", "93%")):
+        edit_performance(folder, label_col, label, header, value, below)
+
+
 INPUT_SCENARIOS = {
     "sample as it is": None,
     "a month's file missing": _missing_month,
@@ -138,6 +164,7 @@ INPUT_SCENARIOS = {
     "the opening trial balance missing": _opening_trial_balance_missing,
     "income without its function code": _income_without_its_function_code,
     "an operating expense paid from an appropriation": _operating_expense_paid_from_an_appropriation,
+    "the 绩效 sheet corrected": _performance_sheet_corrected,
 }
 
 

@@ -1,6 +1,6 @@
 """Small working papers written line by line, checked as the pipeline checks a folder (tables,
-input sheets, 核对表): fast, and able to hold what the sample does not (balance lines, 年终结转
-vouchers, 项目类别, lines with warnings)."""
+input sheets, 绩效自评, 核对表): fast, and able to hold what the sample does not (balance lines,
+年终结转 vouchers, 项目类别, lines with warnings)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from jdzxlsx.ingest.records import (BudgetLine, BudgetUnit, PriorYearFigure, Pro
 from jdzxlsx.expr import Number
 from jdzxlsx.model import Sheet, Workbook, WorkbookContext
 from jdzxlsx.pipeline import year_template
+from jdzxlsx.scoring import Scorecard, build_scorecard
 from jdzxlsx.tables import (basic_info_sheet, budget_sheet, build_tables, prior_year_sheet,
                             working_paper_sheet)
 from jdzxlsx.working_paper import WorkingLine, WorkingPaper
+from tests import synthetic_performance as perf
 
 GENERAL = "一般公共预算财政拨款"
 FUND = "政府性基金预算财政拨款"
@@ -123,10 +125,11 @@ def closing(lines: list[WorkingLine], shift=0) -> list[WorkingLine]:
 
 
 def paper(lines: list[WorkingLine], *, units=UNITS, budget=(), staffing=(), prior_year=(),
-          period_end: str = "2020-12") -> WorkingPaper:
+          period_end: str = "2020-12", performance=None, performance_basis=()) -> WorkingPaper:
     months = sorted({l.period for l in lines if l.direction in ("收入", "支出", "资金结存")})
     return WorkingPaper("某局", 2020, period_end, list(lines), list(units), list(budget),
-                        list(prior_year), list(staffing), months)
+                        list(prior_year), list(staffing), months, performance=performance,
+                        performance_basis=list(performance_basis))
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +208,16 @@ def assemble(working_paper: WorkingPaper, hand_kept: dict | None = None,
     return book
 
 
+def with_scorecard(working_paper: WorkingPaper, **extras) -> tuple[Workbook, Scorecard]:
+    """The workbook as the pipeline builds it before 核对表: assemble's, and the 绩效自评 sheet
+    (after the tables) with its scorecard."""
+    book = assemble(working_paper, **extras)
+    sheet, card = build_scorecard(book, working_paper, template())
+    tables = [s for s in book.sheets if s.name.startswith("公开")]
+    book.sheets.insert(len(tables), sheet)
+    return book, card
+
+
 def check(working_paper: WorkingPaper | tuple, render: bool = False) -> CheckResult:
     """The findings of this working paper (or of (paper, assemble's keywords)), as `jdzxlsx
     build` makes them (``render``: and the 核对表 sheet; the slow tests check the sheet against
@@ -213,14 +226,14 @@ def check(working_paper: WorkingPaper | tuple, render: bool = False) -> CheckRes
         working_paper, extras = working_paper
     else:
         extras = {}
-    book = assemble(working_paper, **extras)
+    book, card = with_scorecard(working_paper, **extras)
     if render:
-        return build_checks(book, working_paper, template())
+        return build_checks(book, working_paper, template(), card)
     rules = template().checks
     book.add(check_sheet(working_paper.department, working_paper.year,
                          list(rules.parameters.values())))       # the tolerance cells
     context = WorkbookContext(book, working_paper)
-    planner = Planner(book, context, working_paper, template())
+    planner = Planner(book, context, working_paper, template(), card)
     return CheckResult(evaluate(planner.plan(), rules, context), planner.not_checked, [])
 
 
@@ -247,8 +260,9 @@ def staffing(category: str, authorised: int, typed_total: bool = False) -> Staff
 def clean_paper(lines: list[WorkingLine] | None = None, **inputs) -> WorkingPaper:
     """The complete year with every input a department gives: its budget (1 200 000 for
     2011301), staffing sheet (typed total 15 = 10 + 5), last year's closing carry-over
-    (400 000 元)."""
-    given = {"budget": [budget(1_200_000)],
+    (400 000 元), 某局本级's 绩效指标 sheet (tests/synthetic_performance.py)."""
+    given = {"budget": [budget(1_200_000)], "performance": perf.performance(),
+             "performance_basis": perf.BASIS,
              "staffing": [staffing("行政编制", 10), staffing("事业编制", 5),
                           staffing("合计", 15, typed_total=True)],
              "prior_year": [PriorYearFigure("年末结转和结余", Decimal(400_000),
@@ -407,6 +421,9 @@ SCENARIOS: dict[str, tuple] = {
         {"S13", "P1"}),
     "the typed 公务用车 subtotal differs from its two items": (lambda: hand_kept(
         三公_公务用车购置及运行费_预算数=Decimal("50000.00")), {"T2-2"}),
+    # ---- 绩效自评 (issue 10): the office's 绩效指标 sheet typed wrong
+    **{name: ((lambda typed=typed: clean_paper(performance=perf.performance(**typed))), rules)
+       for name, (typed, rules) in perf.SCENARIOS.items()},
 }
 
 
@@ -419,4 +436,5 @@ def rules_seen_failing() -> set[str]:
 
 __all__ = ["SCENARIOS", "rules_seen_failing", "line", "complete_year", "clean_paper", "paper",
            "check", "findings", "not_checked", "budget", "staffing", "replace", "assemble",
+           "with_scorecard",
            "three_funds_year", "three_funds_paper", "typed_over", "hand_kept", "HAND_KEPT"]

@@ -64,7 +64,9 @@ def test_budget_gaps_owe_an_explanation(sample_findings):
 
 
 def test_only_the_staffing_total_is_an_error_in_the_sample(sample_findings):
-    errors = [i for i, f in sample_findings.items() if f.verdict == "不符" and f.severity == "错误"]
+    """Besides the office's typed 绩效 scores (tests/test_checks_performance_end_to_end.py)."""
+    errors = [i for i, f in sample_findings.items() if f.verdict == "不符" and f.severity == "错误"
+              and f.family != "绩效"]
     assert errors == ["T1[编制数]"]
 
 
@@ -224,7 +226,7 @@ def test_check_sheet_summary_counts_are_live(sample_workbook):
     ws = openpyxl.load_workbook(sample_workbook)[CHECK_SHEET]
     assert ws["B5"].value.startswith("=COUNTIFS(")
     values = openpyxl.load_workbook(sample_workbook, data_only=True)[CHECK_SHEET]
-    assert values["A5"].value == "错误" and values["B5"].value == 1       # 不符 错误
+    assert values["A5"].value == "错误" and values["B5"].value == 1 + 11  # 不符 错误: T1, 绩效
     header = next([c.value for c in row] for row in values.iter_rows() if row[0].value == "编号")
     assert header[:11] == ["编号", "类别", "检查内容", "左值", "右值", "差额", "比率", "加项数",
                            "允许差额", "结论", "级别"]
@@ -262,6 +264,7 @@ def test_the_report_states_the_tolerances_it_used_from_the_template_or_the_workb
 def test_strict_exits_1_on_the_sample_and_0_on_a_corrected_copy(sample_copy, capsys):
     assert main(["check", str(SAMPLE), "--strict"]) == 1
     mutations._typed_total_corrected(sample_copy)
+    mutations._performance_sheet_corrected(sample_copy)          # the 绩效 errors (E rules)
     assert main(["check", str(sample_copy), "--strict"]) == 0
     assert "错误 0 项" in capsys.readouterr().err
 

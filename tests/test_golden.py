@@ -31,9 +31,11 @@ def test_the_sample_reproduces_the_published_figures(sample, cell, figure):
 
 def test_the_sample_gives_its_known_findings(sample):
     counts = Counter((f.severity, f.verdict) for f in sample.findings)
-    assert len(sample.findings) == 706           # 370 of 公开01–03表 + 336 of 公开04–10表
-    assert counts[("错误", "不符")] == 1 and counts[("警告", "不符")] == 5
-    assert sum(n for (_, verdict), n in counts.items() if verdict == "尾差") == 35   # 23 + 12
+    # 370 of 公开01–03表 + 336 of 公开04–10表 + 83 of 绩效自评 (issue 10)
+    assert len(sample.findings) == 789
+    # T1 and the office's 绩效 scores, rates and totals (tests/test_checks_performance.py)
+    assert counts[("错误", "不符")] == 1 + 11 and counts[("警告", "不符")] == 5
+    assert sum(n for (_, verdict), n in counts.items() if verdict == "尾差") == 35 + 3   # 23 + 12
     assert [f.rule_id for f in sample.findings if f.verdict == "不符" and f.severity == "警告"] \
         == ["P1", "B1[201]", "B1[206]", "B1[229]", "B2"]
     # 三公经费 outside 行政 units' 基本支出 (30217 公务接待费 in 项目支出 at 局本级, by design)

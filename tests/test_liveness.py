@@ -54,10 +54,11 @@ def _edit_category(book):
 
 
 def _edit_tolerance(book):
-    """核对表's 尾差 parameter set to 0 (nothing may differ by rounding any more) and the
-    budget band widened to 200 %."""
+    """核对表's 尾差 parameters set to 0 (nothing may differ by rounding any more: 万元, and the
+    绩效 scores and rates) and the budget band widened to 200 %."""
     sheet = book["核对表"]
-    for name, value in (("核对_尾差", 0), ("核对_预算上限", 2)):
+    for name, value in (("核对_尾差", 0), ("绩效_得分尾差", 0), ("绩效_比率尾差", 0),
+                        ("核对_预算上限", 2)):
         row = next(r for r in sheet.iter_rows() if r[0].value == name)
         row[3].value = value
 
@@ -167,8 +168,10 @@ def test_the_checks_recompute_after_the_working_paper_edit(recalculated):
     before, after = _findings(recalculated["original"]), _findings(recalculated["amount"])
     changed = {i for i in before if before[i].verdict != after[i].verdict}
     # the edit changed 金额 only, not 借方/贷方 or 8001: the fund no longer balances, and the
-    # 年终结转 voucher no longer cancels the year's spending
-    assert changed == {"S4", "S4-1[一般公共预算财政拨款]", "J2[一般公共预算财政拨款]"}
+    # 年终结转 voucher no longer cancels the year's spending; 局本级's 预算完成率 moves off the
+    # 128.73 % the office stated in its 绩效 sheet (E4)
+    assert changed == {"S4", "S4-1[一般公共预算财政拨款]", "J2[一般公共预算财政拨款]", "E4[指标4]"}
+    assert after["E4[指标4]"].right == pytest.approx(round(1041.34 / 808.18, 4))
     assert after["S4"].difference == pytest.approx(1.0, abs=0.011)   # 1 万元, a 尾差 aside
     assert after["B1[201]"].left == pytest.approx(before["B1[201]"].left + 1.0)
 
@@ -206,7 +209,7 @@ def test_a_zero_addend_turning_non_zero_widens_the_allowance(recalculated):
 def test_the_tolerance_lives_in_a_cell_of_the_check_sheet(recalculated):
     before, after = _findings(recalculated["original"]), _findings(recalculated["tolerance"])
     rounding = {i for i, f in before.items() if f.verdict == "尾差"}
-    assert len(rounding) == 35                         # 23 of 公开01–03表, 12 of 04–10
+    assert len(rounding) == 38                         # 23 of 公开01–03表, 12 of 04–10, 3 绩效
     assert {i for i, f in after.items() if f.verdict == "不符"} >= rounding
     assert not any(f.verdict == "尾差" for f in after.values())
     assert all(f.allowance in (0, None) for f in after.values())

@@ -20,22 +20,23 @@ BASE = "base = 2020\n"
 def test_the_2020_template_loads_every_table_rule_and_tolerance():
     template = year_template(2020)
     assert list(template.tables) == [f"公开{n:02d}表" for n in range(1, 11)]
-    assert len(template.checks.rules) == 123         # 65 + 53 of 公开04–10表 (issue 9)
-    assert set(template.checks.compare) == {"equal", "band", "at_least", "flag", "flag_any"}
+    assert len(template.checks.rules) == 130         # 65 + 53 of 公开04–10表 (issue 9) + 7 绩效
+    assert set(template.checks.compare) == {"equal", "band", "at_least", "flag", "flag_any",
+                                            "score", "rate", "same"}     # 绩效 (issue 10)
     assert template.checks.parameters["核对_尾差"].value == 1 / __import__("decimal").Decimal(100)
     assert template.funds[-1] == "非财政拨款"
 
 
 def test_no_tolerance_is_a_number_in_a_formula():
     """Tolerances and limits are parameters (named cells); the numbers left in the 2020 rules
-    and verdict kinds are structure: ROUND's digits, counters, 0 and 1."""
+    and verdict kinds are structure: ROUND's digits (4: a rate to 0.01%), counters, 0 and 1."""
     from jdzxlsx.expr import Number, walk
 
     checks = year_template(2020).checks
     formulas = [n for k in checks.compare.values() for n in k.columns.values()]
     formulas += [node for rule in checks.rules for _, node in rule.formulas()]
     numbers = {n.number for f in formulas for n in walk(f) if isinstance(n, Number)}
-    assert numbers <= {0, 1, 2, 6}, numbers
+    assert numbers <= {0, 1, 2, 4, 6}, numbers
     assert {"核对_尾差", "核对_预算下限", "核对_预算上限"} <= set(checks.parameters)
 
 

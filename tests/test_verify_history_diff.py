@@ -206,7 +206,7 @@ def test_diff_shows_what_a_changed_ledger_amount_changed(tmp_path, sample_copy, 
     assert "核对表中变动的结论" in out and "S5[明细账_2020年08月.xlsx]：一致 → 不符" in out
     assert main(["history", "景德镇市陶瓷产业发展局", "--dist", str(dist)]) == 0
     out = capsys.readouterr().out
-    assert out.count("输入文件 16 个") == 2 and "3,101.02" in out and "3,111.02" in out
+    assert out.count("输入文件 17 个") == 2 and "3,101.02" in out and "3,111.02" in out
     assert main(["verify", "--dist", str(dist)]) == 0
     manifest = json.loads(next(dist.rglob("*_v001.manifest.json")).read_text("utf-8"))
     assert manifest["key_figures"]["一般公共预算财政拨款收入"] == "3101.02"

@@ -19,6 +19,7 @@ from .ingest.config import FolderSettings, folder_settings
 from .ingest.records import IngestResult
 from .checks import CHECK_SHEET, CheckResult, Finding, build_checks
 from .model import UnknownName, Workbook
+from .scoring import Scorecard, build_scorecard
 from .tables import (basic_info_sheet, budget_sheet, build_tables, contents_sheet,
                      prior_year_sheet, working_paper_sheet)
 from .templates import Template, load_template
@@ -32,6 +33,7 @@ class BuildResult:
     book: Workbook
     template: Template
     checks: CheckResult
+    scorecard: Scorecard | None = None
 
     @property
     def template_version(self) -> str:
@@ -78,12 +80,14 @@ def build(folder: Path, period: str | None = None,
               basic_info_sheet(paper)]
     book = Workbook(list(inputs))
     tables = build_tables(book, paper, template)    # reads which input names the sheets define
-    book.sheets = [*tables, *inputs]
-    checks = build_checks(book, paper, template)    # reads the names the sheets above define
+    performance, scorecard = build_scorecard(book, paper, template)     # reads the tables' names
+    book.sheets = [*tables, performance, *inputs]
+    # reads the names the sheets above define
+    checks = build_checks(book, paper, template, scorecard)
     check_sheet = book.sheet(CHECK_SHEET)
-    contents = contents_sheet([*tables, check_sheet, *inputs], paper,
+    contents = contents_sheet([*tables, performance, check_sheet, *inputs], paper,
                               template.sheet_descriptions)
-    book.sheets = [contents, *tables, check_sheet, *inputs]
+    book.sheets = [contents, *tables, performance, check_sheet, *inputs]
     try:
         book.resolve(paper)
     except UnknownName as error:          # a name no sheet of this build defines
@@ -102,4 +106,4 @@ def build(folder: Path, period: str | None = None,
                      f"期间 {settings.year}-01 至 {paper.period_end}"),
         "created": built_at.replace(tzinfo=None),
     }
-    return BuildResult(settings, ingested, paper, book, template, checks)
+    return BuildResult(settings, ingested, paper, book, template, checks, scorecard)

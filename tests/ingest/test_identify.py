@@ -98,7 +98,8 @@ def test_packaged_catalogue_declares_its_kinds_and_four_fund_sources():
     assert [k.id for k in kinds.kinds] == ["ledger", "balance", "budget", "prior_year", "units",
                                           "staffing", "code_list", "published_01",
                                           "published_03", "published_02", "sangong_budget",
-                                          "sangong_counts", "assets", "procurement"]
+                                          "sangong_counts", "assets", "procurement",
+                                          "performance_basis", "performance"]
     assert kinds.vocabularies["fund_source"].canonical == (
         "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "非财政拨款")
     resolve = kinds.vocabularies["fund_source"].resolve

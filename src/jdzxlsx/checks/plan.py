@@ -1,6 +1,7 @@
 """Rules → 核对表 rows: each family (``each``) expands a rule over what this workbook holds.
 Families over the tables and hand-kept sheets are here; those found by looking at the ledger
-lines are in ledger.py."""
+lines are in ledger.py, the review rules' in review.py, the 绩效自评 scorecard's in
+performance.py."""
 
 from __future__ import annotations
 
@@ -10,21 +11,24 @@ from decimal import Decimal
 
 from ..expr import Criterion, Data, Name, Node, Query, fill, fill_text, placeholders, queries
 from ..model import Workbook, WorkbookContext, address, quote_sheet
+from ..scoring import Scorecard
 from ..tables import staffing_fields, staffing_name
 from ..templates import Rule, Template
 from ..working_paper import COLUMNS_OF, EXPENDITURE, UNMAPPED, WorkingPaper, period_key
 from .instances import Instance, instance, linear, used_names, without
 from .ledger import LedgerFamilies
+from .performance import PerformanceFamilies
 from .review import ReviewFamilies
 
 
-class Planner(LedgerFamilies, ReviewFamilies):
+class Planner(LedgerFamilies, ReviewFamilies, PerformanceFamilies):
     """Expands the template's rules over this workbook; names the workbook lacks make a row
     未核对 (with the reason) unless the rule counts them as 0."""
 
     def __init__(self, book: Workbook, context: WorkbookContext, paper: WorkingPaper,
-                 template: Template):
+                 template: Template, scorecard: Scorecard | None = None):
         self.book = book
+        self.scorecard = scorecard          # the 绩效自评 sheet's scored lines (None: no sheet)
         self.context = context
         self.paper = paper
         self.template = template

@@ -17,6 +17,8 @@ HEADERS = [("编号", 26), ("类别", 6), ("检查内容", 54), ("左值", 14), 
 COLUMN = {header: col for col, (header, _) in enumerate(HEADERS)}
 ROW_CELLS = {"左": "左值", "右": "右值", "差额": "差额", "比率": "比率", "允许差额": "允许差额",
              "结论": "结论", "非零加项数": "加项数"}
+# how a rule's values show, by its unit (人, 行, 辆: whole numbers)
+UNIT_STYLES = {"万元": "money", "元": "money", "分": "money", "比率": "percent", "等级": "cell_text"}
 SUMMARY_TOP = 3
 PARAMETERS_TOP = SUMMARY_TOP + len(SEVERITIES) + 3
 PARAMETERS_TITLE = "参数（可改；改后全部结论重算）"
@@ -64,7 +66,7 @@ def render_rows(sheet: Sheet, result: CheckResult, rules: CheckRules) -> None:
     for offset, (instance, finding) in enumerate(result.rows):
         row = first + offset
         rule = instance.rule
-        style = "money" if rule.unit in ("万元", "元") else "count"     # 人, 行, 辆
+        style = UNIT_STYLES.get(rule.unit, "count")
         base = f"核对.{instance.id}"
         sheet.text(row, COLUMN["编号"], instance.id, "cell_text")
         sheet.text(row, COLUMN["类别"], rule.family, "cell_text")
@@ -82,8 +84,7 @@ def render_rows(sheet: Sheet, result: CheckResult, rules: CheckRules) -> None:
             cells[local] = Ref(f"{base}.{local}")
         formulas = row_formulas(instance, rules, cells)
         for local, node in formulas.items():
-            column_style = {"比率": "percent", "结论": "verdict",
-                            "允许差额": "money" if style == "money" else "count"}.get(local, style)
+            column_style = {"比率": "percent", "结论": "verdict"}.get(local, style)
             sheet.formula(row, COLUMN[ROW_CELLS[local]], f"{base}.{local}", node, column_style)
         sheet.text(row, COLUMN["级别"], rule.severity, "cell_text")
         sheet.text(row, COLUMN["单位"], rule.unit, "cell_text")

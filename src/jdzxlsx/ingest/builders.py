@@ -10,6 +10,7 @@ from . import cells
 from .cells import ZERO, CellError
 from .codelist import code_entries
 from .hand_kept import hand_kept_figure
+from .performance import performance_row
 from .published import published_01_figures, published_03_figures
 from .records import (BalanceLine, BudgetLine, BudgetUnit, LedgerLine, PriorYearFigure,
                       StaffingRow)
@@ -230,4 +231,6 @@ BUILDERS: dict[str, Callable[[Row], object | None]] = {
     "sangong_counts": hand_kept_figure,
     "assets": hand_kept_figure,
     "procurement": hand_kept_figure,
+    "performance_basis": hand_kept_figure,
+    "performance": performance_row,
 }

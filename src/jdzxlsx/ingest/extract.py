@@ -26,7 +26,7 @@ from .rows import Row, SheetContext, cell_error
 from .text import cell_text, fold, is_blank
 
 # Fields whose cells are never taken from a merged range above: a merged amount would count twice.
-_NO_MERGE_FILL = frozenset({"amount", "count", "figure"})
+_NO_MERGE_FILL = frozenset({"amount", "count", "figure", "decimal", "percent"})
 # Fields that make a row a real line (a subtotal row has none of them).
 _CODE_FIELDS = ("account", "account_code", "function", "function_code", "economic",
                 "economic_code", "code", "bare_code")
@@ -276,6 +276,9 @@ def _parse(spec: FieldSpec, raw: object, sheet: SheetContext, column: Column | N
             return _parse_choice(spec, raw)
         case "figure":
             return raw      # an amount or a count, as the row's item says (hand_kept.py)
+        case "decimal" | "percent" | "reading":
+            # the 绩效 builder reads them once it knows the row: a 评价等级 row holds 优 there
+            return raw
     raise AssertionError(f"field type {spec.type} has no parser")  # kinds.py checks the types
 
 

@@ -1,11 +1,13 @@
 """Steps that need all of a sheet's built records: classification subtotals (a kind's
-``code_subtotals``) and each kind's own finishing step (the code list's classification)."""
+``code_subtotals``) and each kind's own finishing step (the code list's classification, the
+绩效 sheet's level texts filled down)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from . import codelist, published
+from .performance import fill_levels
 from .rows import Row, SheetContext
 
 Built = list[tuple[Row, object]]
@@ -48,4 +50,5 @@ FINISHERS: dict[str, Callable[[SheetContext, Built], Built]] = {
     "published_01": published.require_01_figures,
     "published_03": published.require_03_total,
     "published_02": published.skip_02,
+    "performance": fill_levels,
 }

@@ -31,7 +31,8 @@ RESULT_LISTS = {"ledger": "ledger", "balance": "balances", "budget": "budget",
                 "prior_year": "prior_year", "units": "units", "staffing": "staffing",
                 "code_list": "code_lists", "published_01": "prior_year",
                 "published_03": "prior_year", "sangong_budget": "sangong",
-                "sangong_counts": "sangong", "assets": "assets", "procurement": "procurement"}
+                "sangong_counts": "sangong", "assets": "assets", "procurement": "procurement",
+                "performance_basis": "performance_basis", "performance": "performance"}
 
 # Kinds read from last year's jdzxlsx workbook (priorbook.py); a published 公开02表 is skipped.
 PUBLISHED_KINDS = frozenset({"published_01", "published_02", "published_03"})

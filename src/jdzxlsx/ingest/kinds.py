@@ -18,7 +18,7 @@ from .text import fold, fold_label, label_prefix_pattern, without_leading_code
 
 FIELD_TYPES = frozenset({
     "text", "code_name", "code", "name", "date", "period", "month", "day", "amount", "count",
-    "auxiliary", "choice", "figure",
+    "auxiliary", "choice", "figure", "decimal", "percent", "reading",
 })
 SUBTOTAL_MODES = frozenset({"skip", "mark", "keep"})
 

@@ -117,13 +117,14 @@ class StaffingRow:
 @dataclass(frozen=True)
 class HandKeptFigure:
     """One figure of a hand-kept 项目 | 数 sheet: the 三公 budget or its counts, 国有资产占用,
-    政府采购 (kinds sangong_budget, sangong_counts, assets, procurement).
+    政府采购, 绩效评价基础数据 (kinds sangong_budget, sangong_counts, assets, procurement,
+    performance_basis).
 
     An item the office did not list has no figure (never a 0). ``is_typed_total`` marks a
     total the office typed (合计, 资产总额, 车辆 …): read, kept, never trusted.
     """
 
-    group: str              # 三公 / 资产 / 采购
+    group: str              # 三公 / 资产 / 采购 / 绩效
     item: str               # canonical item as officially worded ("因公出国（境）费")
     key: str                # its name in the workbook ("因公出国境费_预算数", "公务接待_批次")
     value: Decimal | int    # money in 元 (Decimal, exact), counts as int

@@ -26,4 +26,6 @@ class Scorecard:
     typed_grade: bool = False
 
 
-__all__ = ["ScoreEntry", "Scorecard"]
+from .sheet import build_scorecard  # noqa: E402  (the sheet builds the dataclasses above)
+
+__all__ = ["ScoreEntry", "Scorecard", "build_scorecard"]

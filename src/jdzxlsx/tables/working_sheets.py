@@ -85,7 +85,8 @@ def staffing_name(staff, field: str) -> str:
 
 
 def hand_kept_name(figure: HandKeptFigure) -> str:
-    """基础信息_三公_公务接待费_预算数, 基础信息_资产_通用设备, 基础信息_采购_货物 …"""
+    """基础信息_三公_公务接待费_预算数, 基础信息_资产_通用设备, 基础信息_采购_货物,
+    基础信息_绩效_上年结转结余预算数 …"""
     return f"基础信息_{figure.group}_{figure.key}"
 
 
@@ -98,6 +99,8 @@ HAND_KEPT_BLOCKS = (
      "assets", "输入目录中没有国有资产占用表：公开10表列为「未提供」"),
     ("政府采购（元；标明「手填合计」的行为原表手填数）",
      "procurement", "输入目录中没有政府采购表"),
+    ("绩效评价基础数据（金额为元，编制数、在职人员数为人数；绩效自评的比率由此计算）",
+     "performance_basis", "输入目录中没有绩效评价基础数据表：绩效自评中用到它的比率列为「未提供」"),
 )
 
 
@@ -126,8 +129,8 @@ def _hand_kept_block(sheet: Sheet, row: int, title: str, figures: list[HandKeptF
 
 
 def basic_info_sheet(paper: WorkingPaper) -> Sheet:
-    """Units, staffing, 三公, 国有资产占用 and 政府采购 as the office keeps them; typed totals
-    are kept and marked."""
+    """Units, staffing, 三公, 国有资产占用, 政府采购 and 绩效评价基础数据 as the office keeps
+    them; typed totals are kept and marked."""
     sheet = Sheet(BASIC_INFO_SHEET, tab_color="#548235")
     headers = [("单位名称", 36), ("单位性质", 12), ("纳入部门决算", 12), ("来源文件", 30),
                ("来源工作表", 14), ("来源行", 7)]

@@ -8,11 +8,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..expr import Count, Name, Node, Query, names, placeholders, walk
+from ..expr import Node, Query, names
 from .common import Origin, Section, query_at
+from .rule_shape import SELF_PLACED, check_placeholders, check_sides, check_source
 
 SEVERITIES = ("错误", "警告", "提示")
-UNITS = ("万元", "元", "人", "行", "辆")   # what a rule's values count (queries shown in 万元 or 元)
+UNITS = ("万元", "元", "人", "行", "辆", "分", "比率", "等级")   # what a rule's values count
+# (queries shown in 万元 or 元; 分 a 绩效 score, 比率 a rate as a fraction, 等级 a grade's text)
 
 # The expansions a rule may name with `each` (checks/plan.py, ledger.py implement them):
 # each → (keys it adds, placeholders it fills, which sides the rule writes: "both", "left",
@@ -38,19 +40,11 @@ EXPANSIONS: dict[str | None, tuple[set[str], set[str], str]] = {
     "unit": ({"unit_kinds", "other_unit_kinds"}, {"unit", "kind"}, "both"),
     "function_name": ({"function_names"}, {"code", "name"}, "both"),
     "file_account": ({"where"}, {"file", "account", "lines", "amount"}, "right"),
+    "performance": ({"entries", "typed"}, {"key", "label"}, "both"),
 }
 RULE_KEYS = {"id", "family", "severity", "description", "each", "left", "right", "compare",
              "unit", "advice", "place", "missing_is_zero", "full_year_only", "tail",
              "requires", "absent"}
-# expansions over the rows of one table (`table`)
-TABLE_FAMILIES = ("row", "parent", "class", "economic_parent", "economic_class")
-# expansions whose rows say where to look themselves (a voucher, a line): no `place`
-SELF_PLACED = {"staffing", "double_entry_file", "voucher", "repeated_voucher", "line",
-               "file_account"}
-# expansions over an input that may be missing (a sheet of 基础信息): without it the rule is
-# listed as 未核对 with its `absent` reason
-SOURCE_FAMILIES = {"staffing", "unit"}
-LINE_KINDS = ("problems", "warnings")   # each = "line": the lines with 错误 or with 警告
 # the row names an expansion gives a verdict kind besides the tolerance
 ROW_BINDINGS = {"line": {"左", "标记"}}
 DEFAULT_BINDINGS = {"左", "右"}
@@ -114,6 +108,8 @@ class Rule:
     side: str | None = None              # each = "row" over a two-sided table: its left or right
     items: list[str] = field(default_factory=list)             # each = "item"; class: per item
     except_classes: list[str] = field(default_factory=list)    # each = "economic_class"
+    entries: str | None = None           # each = "performance": indicators, measures, groups, total
+    typed: str | None = None             # … only those where the office typed this figure
     section: Section | None = field(default=None, repr=False, compare=False)  # as written
 
     def at(self, key: str) -> Origin:
@@ -215,7 +211,8 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
                 unit_kinds=item.texts("unit_kinds"),
                 other_unit_kinds=item.texts("other_unit_kinds"),
                 function_names=item.texts("function_names"), side=item.get("side", str),
-                items=item.texts("items"), except_classes=item.texts("except_classes"))
+                items=item.texts("items"), except_classes=item.texts("except_classes"),
+                entries=item.get("entries", str), typed=item.get("typed", str))
     rule.section = item
     rule.left, rule.right = item.formula("left"), item.formula("right")
     rule.right_each = item.formula("right_each")
@@ -226,98 +223,10 @@ def read_rule(item: Section, rules: CheckRules) -> Rule:
             raise item.origin("where").error("where 应为求和查询，不是计数（#）。")
     if rule.place is not None and each in SELF_PLACED:
         raise item.origin("place").error(f"each = \"{each}\" 的每一行自带位置，不要写 place。")
-    _check_source(item, rule)
-    _check_sides(item, rule, sides)
-    _check_placeholders(item, rule, fills)
+    check_source(item, rule)
+    check_sides(item, rule, sides)
+    check_placeholders(item, rule, fills)
     return rule
-
-
-def _check_sides(item: Section, rule: Rule, sides: str) -> None:
-    written = {"left": rule.left is not None,
-               "right": rule.right is not None or rule.right_each is not None}
-    wanted = {"both": {"left", "right"}, "left": {"left"}, "right": {"right"},
-              "none": set()}[sides]
-    for side in ("left", "right"):
-        if written[side] and side not in wanted:
-            raise item.origin(side).error(f"each = {rule.each!r} 的规则由程序生成{side}，不要写它。")
-        if side in wanted and not written[side]:
-            raise item.origin().error(f"规则 {rule.id} 缺少「{side}」。")
-    for key in ("table",) if rule.each in TABLE_FAMILIES else ():
-        if not rule.table:
-            raise item.origin().error(f"each = {rule.each!r} 的规则须写明 table。")
-    if rule.side not in (None, "left", "right"):
-        raise item.origin("side").error(f"side = {rule.side!r} 无法理解。",
-                                        expected='"left"（收入一侧）或 "right"（支出一侧）')
-    if rule.each == "item" and not rule.items:
-        raise item.origin().error("each = \"item\" 的规则须写 items（逐项核对哪些项）。")
-    if len(set(rule.items)) != len(rule.items):
-        raise item.origin("items").error("items 中有重复的项。")
-    if rule.items and rule.each == "class" and rule.right_each is None:
-        raise item.origin("items").error("each = \"class\" 的 items 只用于有 right_each 的规则"
-                                         "（每项一行：左 = 各类之和）。")
-    if rule.each == "group" and not (rule.where and rule.group_by):
-        raise item.origin().error("each = \"group\" 的规则须写明 where 和 group_by。")
-    if rule.each == "parent" and not rule.columns:
-        raise item.origin().error("each = \"parent\" 的规则须写明 columns（逐栏核对哪些栏）。")
-    if rule.each == "budget_class" and not rule.fund:
-        raise item.origin().error("each = \"budget_class\" 的规则须写明 fund。")
-
-
-def _check_source(item: Section, rule: Rule) -> None:
-    """`requires` is one formula for the whole rule (no placeholders) and says why with `absent`;
-    the family keys name what they select."""
-    if rule.requires is not None:
-        if not rule.absent:
-            raise item.origin("requires").error(
-                f"规则 {rule.id} 写了 requires，还须用 absent 说明来源缺失时为何未核对。")
-        used = [n.name for n in walk(rule.requires) if isinstance(n, Name)]
-        used += [c.value for q in walk(rule.requires) if isinstance(q, (Query, Count))
-                 for c in q.criteria]
-        if any(placeholders(text) for text in used):
-            raise item.origin("requires").error("requires 对整条规则只算一次，不能有占位符。")
-    elif rule.absent and rule.each not in SOURCE_FAMILIES and not any(
-            names(node) for _, node in rule.formulas()):
-        # without requires, `absent` says why a name the rule uses may be missing (an input
-        # sheet the office did not give): a rule naming no cell has nothing to be absent
-        raise item.origin("absent").error(f"规则 {rule.id} 的 absent 只在写了 requires、"
-                                          "或规则引用的名称可能缺失时有用。")
-    if rule.lines not in LINE_KINDS:
-        raise item.origin("lines").error(f"lines = {rule.lines!r} 无法理解。",
-                                         expected="problems（有错误的行）、warnings（有警告的行）")
-    if rule.each == "unit" and bool(rule.unit_kinds) == bool(rule.other_unit_kinds):
-        raise item.origin().error("each = \"unit\" 的规则须写 unit_kinds（这些类型的单位）或 "
-                                  "other_unit_kinds（这些类型以外的单位）之一。")
-    if rule.each == "function_name" and not rule.function_names:
-        raise item.origin().error("each = \"function_name\" 的规则须写 function_names（科目名称）。")
-    if rule.each == "file_account" and rule.where is None:
-        raise item.origin().error("each = \"file_account\" 的规则须写 where（要列出的底稿行）。")
-
-
-def _check_placeholders(item: Section, rule: Rule, fills: set[str]) -> None:
-    texts = [("description", rule.description), ("place", rule.place or "")]
-    if rule.right_each is not None:          # one row over all classes (or one per item):
-        for key, text in texts:              # only right_each fills the classes
-            if set(placeholders(text)) - ({"item"} if rule.items else set()):
-                raise item.origin(key).error(f"有 right_each 的规则只有一行（有 items 时每项一行），"
-                                             f"「{key}」中不能有其他占位符。",
-                                             expected="{item}" if rule.items else "（无占位符）")
-        texts = [(k, t) for k, t in texts if rule.items]
-    if rule.each == "class" and not rule.items:
-        fills = fills - {"item"}
-    for key, node in rule.formulas():
-        texts += [(key, n.name) for n in walk(node) if isinstance(n, Name)]
-        texts += [(key, c.value) for q in walk(node) if isinstance(q, (Query, Count))
-                  for c in q.criteria]
-    for key, text in texts:
-        for name in placeholders(text):
-            if name not in fills:
-                raise item.origin(key).error(
-                    f"「{{{name}}}」不是{_family_words(rule.each)}提供的占位符。",
-                    expected="、".join("{" + f + "}" for f in sorted(fills)) or "（无占位符）")
-
-
-def _family_words(each: str | None) -> str:
-    return f" each = \"{each}\" " if each else "不展开的规则"
 
 
 def compare_names(kind: CompareKind, parameters: dict[str, Parameter]) -> None:

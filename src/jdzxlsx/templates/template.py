@@ -19,6 +19,7 @@ from .common import Origin, Section
 from ..errors import TemplateError
 from .files import TomlFile, display, fingerprint, read_csv, read_toml, year_dir
 from .layouts import TableLayout, read_layout
+from .performance import PerformanceTemplate, read_performance, validate_performance
 from .rules import (DEFAULT_BINDINGS, ROW_BINDINGS, CheckRules, Rule, compare_names, read_rule,
                     read_settings)
 
@@ -70,6 +71,7 @@ class Template:
     input_names: list[str] = field(default_factory=list)
     project_categories: dict[str, str] = field(default_factory=dict)
     year_end: YearEndEntries = YearEndEntries((), (), ())
+    performance: PerformanceTemplate | None = None      # 绩效.toml: the 绩效自评 sheet
 
     @property
     def funds(self) -> tuple[str, ...]:
@@ -78,7 +80,8 @@ class Template:
 
     def name_patterns(self) -> list[str]:
         return ([n for t in self.tables.values() for n in t.defined_names()]
-                + self.input_names + list(self.checks.parameters))
+                + self.input_names + list(self.checks.parameters)
+                + (self.performance.defined_names() if self.performance else []))
 
     def defines(self, name: str) -> bool:
         """Whether some table, input sheet or parameter can define ``name``; {x} in either
@@ -218,7 +221,8 @@ def load_template(year: int, folder: Path | None = None,
                         groups, functions, economics, descriptions,
                         [(cell, label) for cell, label, _ in key_figures],
                         list(settings.get("input_names", ([], None))[0]),
-                        project_categories, year_end)
+                        project_categories, year_end,
+                        read_performance(_top(read_toml(_find(chain, "绩效.toml")))))
     _validate(template, query_tables)
     for cell, label, origin in key_figures:
         if not template.defines(cell.replace(".", "_")):
@@ -266,6 +270,11 @@ def _validate(template: Template, query_tables: dict[str, set[str]] | None) -> N
                 raise layout.origin.error(f"表「{layout.code}」的公式用到名称「{name}」，"
                                           "它既不是本表的栏或行，也不是输入表定义的名称。",
                                           expected="workbook.toml 的 input_names 中的名称")
+    table_names = [n for t in template.tables.values() for n in t.defined_names()]
+    validate_performance(template.performance, {t.code for t in template.tables.values()},
+                         lambda name: any(_may_match(name, p)
+                                          for p in table_names + template.input_names),
+                         lambda node, origin: _check_queries(node, origin, query_tables))
     for rule in template.checks.rules:
         _check_rule(template, rule, query_tables)
     table_names = [n for t in template.tables.values() for n in t.defined_names()]

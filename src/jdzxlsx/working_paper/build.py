@@ -12,6 +12,7 @@ from ..templates import Account, Template
 from .balances import balance_lines
 from .lines import (BY_EXPENSE_KIND, CENT, EXPENDITURE, INCOME, FUNDS_HELD, UNMAPPED,
                     YEAR_END_ENTRY, WorkingLine, WorkingPaper)
+from .performance import performance_sheet
 from .problems import CodeLists, line_findings
 from .year_end import year_end_lines
 
@@ -86,13 +87,24 @@ def build_working_paper(ingested: IngestResult, template: Template, *, departmen
     _refuse_mixed_levels(ingested, department)
 
     months = sorted({l.period for l in lines if l.direction in (INCOME, EXPENDITURE, FUNDS_HELD)})
+    unit_names = {line.unit for line in lines} | {unit.name for unit in ingested.units}
     return WorkingPaper(department=department, year=year, period_end=last_month, lines=lines,
                         units=[u for u in ingested.units],
                         budget=[_budget_kind(b, template) for b in ingested.budget],
                         prior_year=list(ingested.prior_year), staffing=list(ingested.staffing),
                         months=months, notes=notes, functions=codes.functions,
                         sangong=list(ingested.sangong), assets=list(ingested.assets),
-                        procurement=list(ingested.procurement))
+                        procurement=list(ingested.procurement),
+                        performance=performance_sheet(ingested.performance,
+                                                      _performance_places(ingested),
+                                                      department, unit_names),
+                        performance_basis=list(ingested.performance_basis))
+
+
+def _performance_places(ingested: IngestResult) -> list[tuple[str, str]]:
+    """(file, sheet) of every sheet read as a 绩效指标 sheet, even one that gave no row."""
+    return [(source.path, sheet) for source in ingested.files for sheet, kind in source.sheets
+            if kind == "performance"]
 
 
 def _budget_kind(line: BudgetLine, template: Template) -> BudgetLine:
@@ -131,7 +143,8 @@ def _refuse_repeated_rows(ingested: IngestResult) -> None:
     keyed = ([(("人员编制", s.category, s.is_typed_total), s.source) for s in ingested.staffing]
              + [(("上年数", f.item), f.source) for f in ingested.prior_year]
              + [((f.group, f.item), f.source)
-                for f in (*ingested.sangong, *ingested.assets, *ingested.procurement)])
+                for f in (*ingested.sangong, *ingested.assets, *ingested.procurement,
+                          *ingested.performance_basis)])
     for key, source in keyed:
         if key in seen:
             raise InputError(f"「{key[1]}」出现了两次（另一次在 {seen[key]}）。",

@@ -1,12 +1,14 @@
 """The office's 绩效指标 sheet as one tree: indicators with their typed scores, the totals the
-office typed beside them, and the unit the self-evaluation is about."""
+office typed beside them, and the unit the self-evaluation is about (performance_sheet)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..ingest.records import Provenance, Reading
+from ..errors import InputError
+from ..ingest.records import PerformanceRow, Provenance, Reading
+from ..ingest.text import fold
 
 
 @dataclass(frozen=True)
@@ -51,3 +53,92 @@ class PerformanceSheet:
     grade_source: Provenance | None
     file: str
     sheet: str
+
+
+def performance_sheet(rows: list[PerformanceRow], places: list[tuple[str, str]],
+                      department: str, unit_names: set[str]) -> PerformanceSheet | None:
+    """The tree of the office's 绩效指标 sheet (None when the folder has none). ``places`` are
+    the (file, sheet) identified as 绩效指标, ``rows`` what they gave; ``unit_names`` the units
+    底稿 and 预算单位 name: the longest one the title names is the evaluated unit."""
+    if not places:
+        return None
+    if len(places) > 1:
+        (file, sheet), (other_file, other_sheet) = places[:2]
+        raise InputError(f"有两张绩效指标表（另一张是 {other_file}「{other_sheet}」），"
+                         "不知道按哪一张自评。", file=file, sheet=sheet,
+                         hint="只保留本年部门整体支出绩效自评的一张表；另一张请移出输入目录，"
+                              "或在 jdzxlsx.toml 的「忽略」中写上它的文件名。")
+    file, sheet = places[0]
+    indicators: list[Indicator] = []
+    totals: list[TypedTotal] = []
+    grade, grade_source = "", None
+    for row in rows:
+        if row.total == "等级":
+            if grade_source is not None:
+                raise _error(row, f"评价等级写了两次（另一次在第{grade_source.row}行）。",
+                             "只保留一行「评价等级」。")
+            grade, grade_source = row.grade, row.source
+        elif row.total:
+            totals.append(_typed_total(row, indicators, totals))
+        else:
+            indicators.append(_indicator(len(indicators) + 1, row))
+    if not indicators:
+        raise InputError("绩效指标表中没有指标行（有分值的三级指标）。", file=file, sheet=sheet,
+                         hint="请在表中逐行填写一级、二级、三级指标及其分值、自评得分。")
+    unit = _evaluated_unit(rows[0].title, department, unit_names)
+    return PerformanceSheet(unit=unit, unit_label=unit or department,
+                            indicators=tuple(indicators), totals=tuple(totals), grade=grade,
+                            grade_source=grade_source, file=file, sheet=sheet)
+
+
+def _indicator(seq: int, row: PerformanceRow) -> Indicator:
+    """A 三级指标; a 二级 with no 三级 under it is the indicator itself, in no 二级 group."""
+    name, level2 = (row.level3, row.level2) if row.level3 else (row.level2, "")
+    return Indicator(seq=seq, level1=row.level1, level2=level2, name=name,
+                     weight=row.weight, target=row.target, actual=row.actual,
+                     criterion=row.criterion, rule=row.rule, note=row.note, score=row.score,
+                     score_rate=row.score_rate, source=row.source)
+
+
+_CLOSES = {"二级": "二级指标", "一级": "一级指标", "总计": "指标"}
+_WRITTEN_IN = {"二级": "三级指标", "一级": "二级指标", "总计": "一级指标"}   # the total word's column
+
+
+def _typed_total(row: PerformanceRow, above: list[Indicator],
+                 totals: list[TypedTotal]) -> TypedTotal:
+    """The total the office typed, closing the group of the indicators above it: it must close
+    one (a 小计 above every indicator closes nothing), and only once."""
+    level1 = row.level1 if row.total in ("二级", "一级") else ""
+    level2 = row.level2 if row.total == "二级" else ""
+    members = [i for i in above if (not level1 or i.level1 == level1)
+               and (row.total != "二级" or (level2 and i.level2 == level2))]
+    group = "／".join(part for part in (level1, level2) if part) or "全部指标"
+    if not members:
+        raise _error(row, f"这一行的合计（{row.total}）上方没有属于「{group}」的{_CLOSES[row.total]}，"
+                          "不知道是哪些指标的合计。",
+                     "小计写在三级指标列（合计其上的二级指标），合计写在二级指标列（合计一级指标），"
+                     "总计写在一级指标列；请把合计行移到所合计的指标下方，或改正其所在的列。",
+                     _WRITTEN_IN[row.total])
+    for other in totals:
+        if (other.level, other.level1, other.level2) == (row.total, level1, level2):
+            raise _error(row, f"「{group}」的{row.total}合计写了两次（另一次在第{other.source.row}行）。",
+                         "每组指标只保留一行手填合计。", _WRITTEN_IN[row.total])
+    return TypedTotal(level=row.total, level1=level1, level2=level2, weight=row.weight,
+                      score=row.score, score_rate=row.score_rate, source=row.source)
+
+
+def _evaluated_unit(title: str, department: str, unit_names: set[str]) -> str:
+    """The longest unit name the title holds (spaces and full-width forms ignored); "" when it
+    names none, or names only the department: the department as a whole is evaluated."""
+    folded = fold(title)
+    named = [name for name in unit_names if name and fold(name) in folded]
+    if not named:
+        return ""
+    unit = max(named, key=lambda name: (len(fold(name)), name))
+    return "" if fold(unit) == fold(department) else unit
+
+
+def _error(row: PerformanceRow, message: str, hint: str, column: str | None = None
+           ) -> InputError:
+    return InputError(message, file=row.source.file, sheet=row.source.sheet, row=row.source.row,
+                      column=column, hint=hint)

@@ -49,6 +49,17 @@ STYLES: dict[str, dict] = {
     "footnote": {"text_wrap": False},
     "link": {"font_color": "#0563C1", "underline": 1},
     "percent": {"border": 1, "num_format": "0.00%"},
+    # 绩效自评: scores to the cent of a point, weights and typed figures as typed, level cells
+    "rate": {"border": 1, "num_format": "0.00%", "valign": "vcenter"},
+    "rate_total": {"border": 1, "num_format": "0.00%", "bold": True, "valign": "vcenter"},
+    "score": {"border": 1, "num_format": "0.00", "valign": "vcenter"},
+    "score_total": {"border": 1, "num_format": "0.00", "bold": True, "valign": "vcenter"},
+    "plain": {"border": 1, "valign": "vcenter"},
+    "plain_total": {"border": 1, "bold": True, "valign": "vcenter"},
+    "note": {"border": 1, "text_wrap": True, "valign": "vcenter"},
+    # level cells merged over their rows: at the top, so a group running onto the next page
+    # prints its name where it begins (not centred into the page's margin)
+    "level": {"border": 1, "text_wrap": True, "align": "center", "valign": "top"},
     "count": {"border": 1, "num_format": "#,##0"},     # 人, 行, 辆, 台 in 核对表 and 公开10表
     "parameter": {"border": 1, "num_format": "0.00##", "bg_color": "#FFF2CC"},
     "verdict": {"border": 1, "align": "center", "bold": True},

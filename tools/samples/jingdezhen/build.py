@@ -1,6 +1,7 @@
 """Sample 1: design → spread → verify → the office's files, in two vendor styles and five formats:
 twelve monthly ledger exports, a January trial balance, the budget quotas, last year's key
-figures and the hand-kept basic information (units, staffing, 三公, assets, procurement)."""
+figures, the hand-kept basic information (units, staffing, 三公, assets, procurement) and 局本级's
+绩效自评 (its indicator sheet and the 绩效评价基础数据 beside it)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from ..hand_kept import check_hand_kept, wan_exact
 from ..writers.hand_kept import (item_sheet, staffing_sheet, units_sheet, write_budget,
                                  write_prior_year_wan)
 from ..writers.ledger_a import write_ledger_style_a
+from ..writers.performance import indicator_sheet
 from ..xlsx import basic_formats, new_workbook
 from .balance import trial_balance_rows
 from .design import design_basic, design_budget, design_projects
+from . import performance
 from .facts import (ACCOUNT_NAMES, ALL_UNITS_FOR_SHEET, DEPARTMENT, ECON_NAMES, FISCAL, NONFISCAL,
                     FUNC_NAMES, FUND_STYLE_B, HAND_KEPT, PRIOR_YEAR, SEED, STAFFING,
                     STAFFING_TYPED_TOTAL, YEAR)
@@ -41,7 +44,7 @@ def file_names() -> dict:
 
 GENERATED = set(file_names().values()) | {
     f"科目余额表_{YEAR}年01月.xlsx", f"{YEAR}年部门预算指标.xlsx", "2019年决算主要数据.xlsx",
-    "基础信息.xlsx"}
+    "基础信息.xlsx", performance.FILE}
 
 
 def design():
@@ -77,8 +80,9 @@ def design():
           and closed[f"{NONFISCAL} 收入"] == fig["其他收入"]
           and closed[f"{FISCAL} 支出"] == fig["一般公共预算财政拨款支出"]
           and closed[f"{NONFISCAL} 支出"] == fig["非财政拨款支出"], "年终结转 ≠ the year's totals")
+    rates = performance.check_performance(fig)
     return dict(by_month=by_month, budget=budget, tb_rows=tb_rows, ytd=ytd_rows,
-                exports=exports, figures=fig, closing=closing)
+                exports=exports, figures=fig, closing=closing, performance=rates)
 
 
 def write_files(out: Path, d: dict) -> None:
@@ -101,6 +105,18 @@ def write_files(out: Path, d: dict) -> None:
     staffing_sheet(wb, f, f"{DEPARTMENT}人员编制情况（{YEAR}年12月31日）", STAFFING,
                    STAFFING_TYPED_TOTAL)
     hand_kept_sheets(wb, f)
+    wb.close()
+    write_performance(out / performance.FILE)
+
+
+def write_performance(path: Path) -> None:
+    """局本级's 绩效指标 sheet as the office typed it, and its 绩效评价基础数据."""
+    wb = new_workbook(path, performance.TITLE, DEPARTMENT)
+    f = basic_formats(wb)
+    indicator_sheet(wb, f, performance.SHEET, performance.TITLE, performance.TREE,
+                    performance.TOTAL, performance.GRADE)
+    item_sheet(wb, f, performance.BASIS_SHEET, f"{performance.BUREAU}绩效评价基础数据（{YEAR}年）",
+               "", ["项目", "计量单位", "数"], performance.BASIS_ROWS)
     wb.close()
 
 

@@ -1,0 +1,142 @@
+"""The office's 绩效指标 sheet (kind performance): one PerformanceRow per row — an indicator, a
+total the office typed (小计 / 合计 / 总计) or its 评价等级 row — with the level texts filled in.
+
+A level cell merged down over several rows already gives each of them its text (extract.py);
+a blank level cell is filled from the indicator above (fill_levels, once the sheet's rows are
+all built). Which total a row is comes from the first level column holding a total word: in
+三级 it closes the 二级 group above, in 二级 the 一级, in 一级 the whole sheet. The words are
+input_kinds.toml's [values.performance_*]: data, not code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from .cells import CellError
+from .headers import raw_cell
+from .readings import comparators, parse_decimal, parse_percent, parse_reading
+from .records import PerformanceRow, Reading
+from .rows import Row, SheetContext, cell_error
+from .text import cell_text, fold
+
+LEVELS = ("level1", "level2", "level3")
+TOTAL_BY_COLUMN = {"level1": "总计", "level2": "一级", "level3": "二级"}
+GRADE_ROW = "等级"
+
+
+def performance_row(row: Row) -> PerformanceRow | None:
+    levels = {name: row.text(name) for name in LEVELS}
+    if _is_note(row, levels):
+        row.sheet.notes.append(f"{row.source}：「{next(t for t in levels.values() if t)}」"
+                               "是表下的说明，不是指标，未读取")
+        return None
+    vocabularies = row.sheet.catalogue.vocabularies
+    if any(vocabularies["performance_grade_row"].resolve(t) for t in levels.values() if t):
+        return _grade_row(row, levels)
+    total = next((TOTAL_BY_COLUMN[name] for name in LEVELS if _is_total(row, levels[name])), "")
+    weight = _decimal(row, "weight", "分值")
+    if weight is None and not total:
+        raise row.fail("weight", "分值（数字，如 2）", "",
+                       hint="每个指标都要有分值（权重）：请填上；如这一行是标题或说明，"
+                            "请删去该行或移到表格下方，并以「注：」开头。")
+    known = comparators(vocabularies["comparator"])
+    return PerformanceRow(
+        level1=levels["level1"], level2=levels["level2"], level3=levels["level3"],
+        weight=weight,
+        target=_reading(row, "target", known),
+        actual=_reading(row, "actual", known),
+        criterion=row.text("criterion"),
+        rule=row.text("rule"),
+        score=_decimal(row, "score", "自评得分"),
+        score_rate=_percent(row),
+        note=row.text("note"),
+        total=total, grade="", title=_title(row.sheet), source=row.source)
+
+
+def _grade_row(row: Row, levels: dict[str, str]) -> PerformanceRow:
+    """The 评价等级 row: its grade in the 自评得分 cell, or in any other text cell of the row."""
+    grades = row.sheet.catalogue.vocabularies["performance_grade"]
+    score = cell_text(row.values.get("score"))
+    cells = [score, *(cell_text(v) for v in row.sheet.raw.rows[row.index])]
+    grade = next((g for text in cells if text and (g := grades.resolve(text))), None)
+    if grade is None:
+        raise row.fail("score", "评价等级（" + "、".join(grades.canonical) + "）", score,
+                       hint="「评价等级」行须写明单位自评的等级：请在自评得分一格填写优、良、中或差；"
+                            "没有评定等级时请删去该行。")
+    return PerformanceRow(level1=levels["level1"], level2=levels["level2"],
+                          level3=levels["level3"], weight=None, target=Reading(""),
+                          actual=Reading(""), criterion="", rule="", score=None,
+                          score_rate=None, note=row.text("note"), total=GRADE_ROW, grade=grade,
+                          title=_title(row.sheet), source=row.source)
+
+
+def _is_total(row: Row, text: str) -> bool:
+    """小计 / 合计 / 总计 alone, or ending a cell ("投入合计")."""
+    if not text:
+        return False
+    vocabulary = row.sheet.catalogue.vocabularies["performance_total"]
+    folded = fold(text)
+    return vocabulary.resolve(text) is not None or any(
+        folded.endswith(fold(spelling)) for spelling in vocabulary.canonical)
+
+
+def _is_note(row: Row, levels: dict[str, str]) -> bool:
+    """"注：…" under the table: a note, when the row has no 分值 and no 自评得分."""
+    first = next((t for t in levels.values() if t), "")
+    head, colon, _ = first.replace("：", ":").partition(":")
+    return bool(colon) and row.sheet.catalogue.vocabularies["performance_note"].resolve(head) \
+        is not None and all(cell_text(row.values.get(n)) == "" for n in ("weight", "score"))
+
+
+def _decimal(row: Row, name: str, what: str) -> Decimal | None:
+    if name not in row.values:
+        return None
+    try:
+        return parse_decimal(row.values[name], what)
+    except CellError as error:
+        raise cell_error(row.sheet, row.index, row.sheet.found.columns[name], error) from None
+
+
+def _percent(row: Row) -> Decimal | None:
+    if "score_rate" not in row.values:
+        return None
+    try:
+        return parse_percent(row.values["score_rate"])
+    except CellError as error:
+        raise cell_error(row.sheet, row.index, row.sheet.found.columns["score_rate"],
+                         error) from None
+
+
+def _reading(row: Row, name: str, known: tuple[tuple[str, str], ...]) -> Reading:
+    return parse_reading(row.values.get(name), known)
+
+
+def _title(sheet: SheetContext) -> str:
+    return " ".join(sheet.title.texts)
+
+
+def fill_levels(sheet: SheetContext, built: list[tuple[Row, object]]) -> list:
+    """Blank level cells take the text of the indicator row above (a new 一级 starts its 二级
+    afresh); total rows are filled up to their total word. An indicator needs a name: its 三级,
+    or the 二级 written on its own row (a 二级 with no 三级 under it)."""
+    above = ("", "")
+    filled = []
+    for row, record in built:
+        if record.total == GRADE_ROW:
+            filled.append((row, record))
+            continue
+        level1 = record.level1 or above[0]
+        new_group = bool(record.level1) and record.level1 != above[0]
+        level2 = record.level2 or ("" if new_group else above[1])
+        if not record.total:
+            if not (record.level3 or record.level2):
+                column = sheet.found.columns.get("level3") or sheet.found.columns.get("level2")
+                raise cell_error(sheet, row.index, column, CellError(
+                    "指标名称（三级指标）", raw_cell(sheet.raw, row.index, column.index)
+                    if column else "",
+                    hint="这一行有分值而没有指标名称：请填写三级指标（或二级指标）名称。"),
+                    label="三级指标")
+            above = (level1, level2)
+        filled.append((row, replace(record, level1=level1, level2=level2)))
+    return filled

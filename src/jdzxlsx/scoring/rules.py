@@ -1,0 +1,172 @@
+"""Rule kinds as formulas: which kind scores an indicator, and its score as a node of the
+formula language over the indicator's named cells (分值, 实际值, 目标值, 自评得分).
+
+Every score is ROUND(MAX(0, MIN(分值, …)), 2): between 0 and the weight, to the cent of a point.
+  linear(from, to)        (实际值 − from) ÷ (to − from) × 分值            (from > to: lower is better)
+  at_most(limit, deduct)  分值 if 实际值 ≤ limit, else 分值 − (实际值 − limit) × 100 × deduct × 分值
+  proportional            实际值 × 分值
+  at_least_target         分值 if 实际值 ≥ 目标, else 实际值 ÷ 目标 × 分值     (财预〔2020〕10号 "≥")
+  at_most_target          分值 if 实际值 ≤ 目标, else 目标 ÷ 实际值 × 分值     ("≤")
+  qualitative             the typed score held inside the band of the stated 达成程度
+  judged                  the typed score
+The divisions of the target kinds sit in the branch IF takes only when the divisor is positive
+(a target > 0 is required; 实际值 > 目标 > 0 in the ≤ branch): no #DIV/0! in either rendering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import InputError
+from ..expr import Binary, Call, Name, Node, Number, fill_text
+from ..templates.performance import Band, PerformanceTemplate, fold
+from ..working_paper import Indicator
+from .layout import NOT_GIVEN, PREFIX, percent_text
+from .measures import MeasurePlan
+
+RATE_KINDS = ("linear", "at_most", "proportional")      # scored from a rate
+TARGET_KINDS = ("at_least_target", "at_most_target")    # scored from actual against target
+TYPED_KINDS = ("qualitative", "judged")                 # scored from the typed score
+AT_MOST = ("≤", "<")
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How one indicator is scored."""
+
+    kind: str
+    params: dict[str, Decimal]
+    measure: str | None = None      # scored from this measure's rate
+    band: Band | None = None        # qualitative
+    word: str = ""                  # the 达成程度 as stated
+    reason: str = ""                # a fallback to the typed score: why
+    wanted: str | None = None       # … because this measure is not given
+
+    @property
+    def uses_actual(self) -> bool:
+        return self.kind in RATE_KINDS + TARGET_KINDS
+
+    @property
+    def uses_target(self) -> bool:
+        return self.kind in TARGET_KINDS
+
+
+def comparable(indicator: Indicator) -> bool:
+    """指标值 and 实际完成值 are numbers that compare: the same unit, or a per cent against a
+    bare number; the target above 0 (it divides)."""
+    target, actual = indicator.target, indicator.actual
+    if target.number is None or actual.number is None or target.number <= 0:
+        return False
+    return target.unit == actual.unit or {target.unit, actual.unit} == {"%", ""}
+
+
+def stated_band(indicator: Indicator, spec: PerformanceTemplate) -> tuple[Band, str] | None:
+    """The 达成程度 the 评分标准 (or 实际完成值) begins with: the longest word that fits."""
+    words = sorted(((w, b) for b in spec.bands for w in b.words), key=lambda wb: -len(wb[0]))
+    for text in (fold(indicator.criterion), fold(indicator.actual.text)):
+        for word, band in words:
+            if text.startswith(fold(word)):
+                return band, word
+    return None
+
+
+def choose(indicator: Indicator, spec: PerformanceTemplate,
+           plans: dict[str, MeasurePlan]) -> Scoring:
+    """The template's rule for the indicator's name; else a 定量 indicator (or one whose 指标值
+    has a comparator) with comparable numbers → the target rules; else a stated 达成程度 →
+    qualitative; else judged.  A rule whose inputs are missing falls back to the typed score."""
+    known = spec.rule_for(indicator.name)
+    if known is not None:
+        kind, params = known.rule.kind, known.rule.params
+        if known.measure is not None and not plans[known.measure].given:
+            return _fallback(f"「{known.measure}」{NOT_GIVEN}（{plans[known.measure].missing}）",
+                             known.measure)
+        if kind in TARGET_KINDS and not (indicator.target.number or 0) > 0:
+            return _fallback("指标值不是大于 0 的数")
+        if known.measure is None and kind in RATE_KINDS + TARGET_KINDS and not (
+                comparable(indicator) if kind in TARGET_KINDS else indicator.actual.number is not None):
+            return _fallback("实际完成值不是可比较的数")
+        band = stated_band(indicator, spec) if kind == "qualitative" else None
+        if kind == "qualitative" and band is None:
+            return _fallback("评分标准没有写明达成程度")
+        return Scoring(kind, params, known.measure, *(band or (None, "")))
+    quantitative = indicator.rule == "定量" or (indicator.rule != "定性"
+                                                and bool(indicator.target.comparator))
+    if quantitative and comparable(indicator):
+        kind = "at_most_target" if indicator.target.comparator in AT_MOST else "at_least_target"
+        return Scoring(kind, {})
+    if indicator.rule == "定量":
+        return _fallback("指标类型为定量，但指标值与实际完成值不是可比较的数")
+    band = stated_band(indicator, spec)
+    if band is not None:
+        return Scoring("qualitative", {}, None, *band)
+    return Scoring("judged", {})
+
+
+def _fallback(reason: str, measure: str | None = None) -> Scoring:
+    return Scoring("judged", {}, reason=reason, wanted=measure)
+
+
+def describe(scoring: Scoring, spec: PerformanceTemplate, criterion: str) -> str:
+    """评分规则 as printed: the template's text for the kind, then the office's 评分标准."""
+    if scoring.reason:
+        text = fill_text(spec.describe["fallback"], {"reason": scoring.reason})
+    else:
+        values = {k: percent_text(v) for k, v in scoring.params.items()}
+        if scoring.band is not None:
+            values.update(band=scoring.word, low=percent_text(scoring.band.low),
+                          high=percent_text(scoring.band.high))
+        text = fill_text(spec.describe[scoring.kind], values)
+    said = fold(criterion)
+    return text + (f"\n评分标准：{criterion}" if said and said != fold(scoring.word) else "")
+
+
+def indicator_name(seq: int, field: str) -> str:
+    return f"{PREFIX}指标{seq}_{field}"
+
+
+def score_node(scoring: Scoring, indicator: Indicator) -> Node:
+    """The score formula over the indicator's named cells."""
+    if scoring.kind in TYPED_KINDS and indicator.score is None:
+        raise InputError(f"指标「{indicator.name}」需要单位自评得分（{scoring.reason or '没有可计算的评分规则'}），"
+                         "但这一行没有填。", file=indicator.source.file, sheet=indicator.source.sheet,
+                         row=indicator.source.row, column="自评得分",
+                         hint="填上单位自评得分，或在模板 绩效.toml 中为该指标写明评分规则。")
+    w = Name(indicator_name(indicator.seq, "分值"))
+    actual = Name(indicator_name(indicator.seq, "实际值"))
+    target = Name(indicator_name(indicator.seq, "目标值"))
+    typed = Name(indicator_name(indicator.seq, "自评得分"))
+    p = {k: Number(v) for k, v in scoring.params.items()}
+    if scoring.kind == "linear":
+        raw = _times(_over(Binary("-", actual, p["from"]), Binary("-", p["to"], p["from"])), w)
+    elif scoring.kind == "at_most":
+        over = _times(_times(_times(Binary("-", actual, p["limit"]), Number(100)), p["deduct"]), w)
+        raw = _if(Binary("<=", actual, p["limit"]), w, Binary("-", w, over))
+    elif scoring.kind == "proportional":
+        raw = _times(actual, w)
+    elif scoring.kind == "at_least_target":
+        raw = _if(Binary(">=", actual, target), w, _times(_over(actual, target), w))
+    elif scoring.kind == "at_most_target":
+        raw = _if(Binary("<=", actual, target), w, _times(_over(target, actual), w))
+    elif scoring.kind == "qualitative":
+        low, high = (_times(Number(scoring.band.low), w), _times(Number(scoring.band.high), w))
+        return _round(Call("MAX", (low, Call("MIN", (high, typed)))))
+    else:
+        raw = typed
+    return _round(Call("MAX", (Number(0), Call("MIN", (w, raw)))))
+
+
+def _times(a: Node, b: Node) -> Node:
+    return Binary("*", a, b)
+
+
+def _over(a: Node, b: Node) -> Node:
+    return Binary("/", a, b)
+
+
+def _if(condition: Node, then: Node, otherwise: Node) -> Node:
+    return Call("IF", (condition, then, otherwise))
+
+
+def _round(node: Node) -> Node:
+    return Call("ROUND", (node, Number(2)))
