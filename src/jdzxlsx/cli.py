@@ -199,6 +199,8 @@ def _number(value, unit: str) -> str:
         return str(value)       # text typed over a figure in a saved 核对表: shown as it is
     if unit in ("人", "行"):
         return f"{value:,.0f}"
+    if unit == "比率":          # a 绩效 rate (a fraction): as the 核对表 shows it
+        return f"{value:.2%}"
     return f"{value:,.2f}"
 
 
@@ -211,7 +213,8 @@ def _values(f: Finding) -> str:
     parts = [f"左 {_number(f.left, f.unit)}", f"右 {_number(f.right, f.unit)}"]
     if f.difference not in (None, ""):
         parts.append(f"差 {_number(f.difference, f.unit)}")
-    text = "，".join(parts) + f" {f.unit or ''}"
+    # a rate reads as percentages; other units follow the figures (万元, 元, 分, 人 …)
+    text = "，".join(parts) + ("" if f.unit in ("比率", "等级") else f" {f.unit or ''}")
     if isinstance(f.ratio, (int, float, Decimal)) and not isinstance(f.ratio, bool):
         text += f"；比率 {f.ratio:.2%}"
     return f"（{text}）"
