@@ -165,10 +165,21 @@ def test_the_sheet_prints_on_a4_landscape_with_the_tree_readable(sample_workbook
     pdf = oracle.to_pdf(sample_workbook, tmp_path)
     pages = oracle.pages_by_sheet(pdf)[SHEET]
     assert pages == list(range(1, len(pages) + 1)) and len(pages) <= 4
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)", info), info
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    sheet_text = "\f".join(p for p in text.split("\f") if re.search(rf"{SHEET}\s+第", p))
+                          text=True, check=True).stdout.split("\f")
+    numbers = [i + 1 for i, page in enumerate(text) if re.search(rf"{SHEET}\s+第", page)]
+    info = subprocess.run(["pdfinfo", "-f", str(numbers[0]), "-l", str(numbers[-1]), str(pdf)],
+                          capture_output=True, text=True, check=True).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)
+    assert len(sizes) == len(numbers)
+    assert all(round(float(w)) == 842 and round(float(h)) == 595 for w, h in sizes), sizes
+    heights = []                     # of each word LibreOffice printed on those pages (pt)
+    for number in numbers:
+        boxes = subprocess.run(["pdftotext", "-bbox", "-f", str(number), "-l", str(number),
+                                str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        spans = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)
+        heights += [float(bottom) - float(top) for top, bottom in spans]
+    assert sorted(heights)[len(heights) // 2] >= 8.0         # ≈ 7 pt type: readable on paper
+    sheet_text = "\f".join(text[n - 1] for n in numbers)
     for words in ("预算完成率", "结转结余率", "市民满意率", "评价等级"):
         assert words in sheet_text, words
