@@ -10,7 +10,6 @@ puts 达成 at 80–100 %, so 2.40 and 效果 15.50 (typed 15.2); total 93.30 (t
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from decimal import Decimal
 
