@@ -268,3 +268,15 @@ def test_the_template_defines_the_sheet_s_names_for_the_checks():
                  "绩效_结转结余率", "绩效_结转结余率_分子", "绩效_预算完成率_分母"):
         assert template.defines(name), name
     assert not template.defines("绩效_结余率")
+
+
+def test_a_per_cent_typed_without_its_sign_is_not_read_as_a_fraction(spec):
+    # 92.2 in a plain cell under ≥90 %: 92.2 % or 9220 %? Said, not guessed.
+    bare = indicator(target=reading("≥90%", "≥", "0.9", "%"), actual=reading("92.2", "", "92.2"),
+                     score=5)
+    got = choose(bare, spec, plans(spec))
+    assert got.kind == "judged" and "没有写 %" in got.reason and "92.2" in got.reason
+    # a per-cent cell holds the fraction: 0.922 compares with 90 %
+    cell = indicator(target=reading("≥90%", "≥", "0.9", "%"), actual=reading("0.922", "", "0.922"),
+                     score=5)
+    assert choose(cell, spec, plans(spec)).kind == "at_least_target"

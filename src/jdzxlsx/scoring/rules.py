@@ -51,13 +51,32 @@ class Scoring:
         return self.kind in TARGET_KINDS
 
 
-def comparable(indicator: Indicator) -> bool:
-    """指标值 and 实际完成值 are numbers that compare: the same unit, or a per cent against a
-    bare number; the target above 0 (it divides)."""
+# A per cent stored in a number cell is a fraction (92.2 % → 0.922); a bare number beyond this
+# is a per cent typed without its sign (92.2), which could mean either: it is not guessed.
+BARE_FRACTION_LIMIT = 10
+
+
+def incomparable(indicator: Indicator) -> str:
+    """Why 指标值 and 实际完成值 do not compare as numbers ("" when they do: the same unit, or a
+    per cent against a fraction in a number cell; the target above 0, as it divides)."""
     target, actual = indicator.target, indicator.actual
-    if target.number is None or actual.number is None or target.number <= 0:
-        return False
-    return target.unit == actual.unit or {target.unit, actual.unit} == {"%", ""}
+    if target.number is None or actual.number is None:
+        return "指标值或实际完成值不是数"
+    if target.number <= 0:
+        return "指标值不是大于 0 的数"
+    if target.unit == actual.unit:
+        return ""
+    if {target.unit, actual.unit} == {"%", ""}:
+        bare = target if target.unit == "" else actual
+        if abs(bare.number) <= BARE_FRACTION_LIMIT:
+            return ""
+        return (f"「{bare.text}」没有写 %，与「{(actual if bare is target else target).text}」"
+                "无法比较：请写成百分数（如 92.2%）")
+    return f"指标值与实际完成值的单位不同（{target.unit or '无单位'}、{actual.unit or '无单位'}）"
+
+
+def comparable(indicator: Indicator) -> bool:
+    return not incomparable(indicator)
 
 
 def stated_band(indicator: Indicator, spec: PerformanceTemplate) -> tuple[Band, str] | None:
@@ -83,8 +102,9 @@ def choose(indicator: Indicator, spec: PerformanceTemplate,
                              known.measure)
         if kind in TARGET_KINDS and not (indicator.target.number or 0) > 0:
             return _fallback("指标值不是大于 0 的数")
-        if known.measure is None and kind in RATE_KINDS + TARGET_KINDS and not (
-                comparable(indicator) if kind in TARGET_KINDS else indicator.actual.number is not None):
+        if known.measure is None and kind in TARGET_KINDS and not comparable(indicator):
+            return _fallback(incomparable(indicator))
+        if known.measure is None and kind in RATE_KINDS and indicator.actual.number is None:
             return _fallback("实际完成值不是可比较的数")
         band = stated_band(indicator, spec) if kind == "qualitative" else None
         if kind == "qualitative" and band is None:
@@ -95,11 +115,12 @@ def choose(indicator: Indicator, spec: PerformanceTemplate,
     if quantitative and comparable(indicator):
         kind = "at_most_target" if indicator.target.comparator in AT_MOST else "at_least_target"
         return Scoring(kind, {})
-    if indicator.rule == "定量":
-        return _fallback("指标类型为定量，但指标值与实际完成值不是可比较的数")
     band = stated_band(indicator, spec)
-    if band is not None:
+    if band is not None and indicator.rule != "定量":
         return Scoring("qualitative", {}, None, *band)
+    if quantitative and (indicator.rule == "定量" or indicator.actual.number is not None):
+        # a target stated with ≥ / ≤ but an actual that does not compare: said, not guessed
+        return _fallback(f"定量指标：{incomparable(indicator)}")
     return Scoring("judged", {})
 
 
