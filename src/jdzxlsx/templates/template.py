@@ -277,7 +277,6 @@ def _validate(template: Template, query_tables: dict[str, set[str]] | None) -> N
                          lambda node, origin: _check_queries(node, origin, query_tables))
     for rule in template.checks.rules:
         _check_rule(template, rule, query_tables)
-    table_names = [n for t in template.tables.values() for n in t.defined_names()]
     for parameter in template.checks.parameters.values():
         if any(_may_match(parameter.name, n) for n in table_names + template.input_names):
             raise parameter.origin.error(f"参数名「{parameter.name}」与表或输入表定义的名称相同。")
