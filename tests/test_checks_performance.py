@@ -213,6 +213,20 @@ def test_a_rate_the_books_cannot_give_is_unchecked_not_compared_with_zero(templa
     assert "计算该比率所需的数没有提供" in text and "绩效_指标2_实际值" in text
 
 
+def test_a_typed_figure_the_sheet_cannot_check_is_unchecked_with_the_sheet_s_reason(template):
+    """Typed, but nothing to compare it with (the rate's inputs missing, a part-year period):
+    the row is 未核对 with the scorecard's reason — not compared, not left out silently."""
+    card = scorecard()
+    why = "期间至 2020-06，未满一年：按账比率不能与全年填报数比较"
+    card.entries = [replace(e, unchecked=(("单位所填比率", why), ("自评得分", why)))
+                    if e.key == "指标2" else e for e in card.entries]
+    result = run(template, card)
+    assert "E4[指标2]" not in rows(result) and "E2[指标2]" not in rows(result)
+    assert "E2[指标1]" in rows(result)                    # the others are still checked
+    texts = [t for t in result.not_checked if t.startswith(("E4[指标2]", "E2[指标2]"))]
+    assert len(texts) == 2 and all(why in t and "结转结余率" in t for t in texts)
+
+
 # ----------------------------------------------------------------------------- the template
 RULE = ('[[rule]]\nfamily = "绩效"\nseverity = "错误"\nid = "Z1"\n'
         'description = "{label}：自评得分 = 计算得分"\neach = "performance"\n'

@@ -4,6 +4,7 @@ the figure the rule checks — comparing what the office typed with what the she
 
 from __future__ import annotations
 
+from ..expr import fill_text
 from ..scoring import ScoreEntry, Scorecard
 from ..templates import Rule
 from .instances import Instance
@@ -43,6 +44,14 @@ class PerformanceFamilies:
             entries = entries if self.scorecard.typed_grade else []
         elif rule.typed is not None:
             entries = [e for e in entries if rule.typed in e.typed]
+            unchecked = [e for e in entries if rule.typed in dict(e.unchecked)]
+            for entry in unchecked:        # typed, but nothing it could be compared with
+                self.not_checked.append(
+                    f"{rule.id}[{entry.key}]：{fill_text(rule.description, {'label': entry.label})}"
+                    f"（{dict(entry.unchecked)[rule.typed]}）")
+            entries = [e for e in entries if e not in unchecked]
+            if unchecked and not entries:
+                return []
         if not entries:
             what = f"填写{TYPED_WORDS[rule.typed]}" if rule.typed else WHAT[rule.entries]
             self.absent(rule, [], because=f"绩效指标表中没有{what}，无可核对")

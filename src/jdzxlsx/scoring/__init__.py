@@ -16,6 +16,9 @@ class ScoreEntry:
     kind: str                       # an indicator's rule kind; "group" for the totals
     measure: str | None = None      # the measure an indicator is scored from
     typed: frozenset[str] = frozenset()   # 自评得分, 单位所填比率, 手填分值, 手填得分, 手填得分率
+    # typed figures the sheet cannot check, and why (a rate whose inputs are missing, a period
+    # short of the year): their rows are 未核对 with the reason, never compared
+    unchecked: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
