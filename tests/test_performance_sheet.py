@@ -112,7 +112,7 @@ def test_measures_are_computed_for_the_evaluated_unit(small):
     assert by_id(sheet, "绩效.预算完成率.分母").value == D("120.00")     # 100.00 + 20.00
     assert named(book, "绩效_预算完成率") == D("1.025")
     assert by_id(sheet, "绩效.预算完成率").formula == \
-        "=ROUND(绩效_预算完成率_分子/绩效_预算完成率_分母,4)"
+        "=ROUND(ROUND(绩效_预算完成率_分子/绩效_预算完成率_分母,9),4)"
     assert named(book, "绩效_序时进度") == 1 and named(book, "绩效_支付进度率") == D("1.025")
     assert named(book, "绩效_在职人员控制率") == D("0.8571")
     assert named(book, "绩效_结转结余率") == D("0.3583")     # 43.00 ÷ 120.00

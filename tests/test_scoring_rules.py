@@ -74,6 +74,11 @@ CASES = [
     ("judged", {}, None, 2, 0, 0, "1.4", "1.40"),
     ("judged", {}, None, 2, 0, 0, "2.5", "2.00"),
     ("judged", {}, None, 2, 0, 0, "-1", "0"),
+    # half cents that binary doubles hold a hair below the half (0.8825 − 0.85 = 0.0274999…):
+    # rounded to 9 places first, a spreadsheet rounds them up as the decimals do
+    ("linear", LINEAR_UP, None, 3, "0.8825", 0, 0, "0.98"),       # 0.975
+    ("linear", LINEAR_UP, None, 5, "0.8683", 0, 0, "0.92"),       # 0.915
+    ("at_most", AT_MOST, None, 5, "1.0979", 0, 0, "0.11"),        # 0.105
 ]
 
 
@@ -123,10 +128,10 @@ def test_each_rule_kind_at_its_edges(seq):
 def test_scores_are_rounded_clamped_formulas_over_the_named_cells():
     _, sheet = cases_book()
     first = next(c for c in sheet.cells if c.cell_id == "case1")
-    assert first.formula == ("=ROUND(MAX(0,MIN(绩效_指标1_分值,(绩效_指标1_实际值-0.85)/(0.95-0.85)"
-                             "*绩效_指标1_分值)),2)")
+    assert first.formula == ("=ROUND(ROUND(MAX(0,MIN(绩效_指标1_分值,(绩效_指标1_实际值-0.85)"
+                             "/(0.95-0.85)*绩效_指标1_分值)),9),2)")
     target = next(c for c in sheet.cells if c.cell_id == "case33")     # actual 0 under ≤
-    assert target.formula.startswith("=ROUND(MAX(0,MIN(绩效_指标33_分值,IF(绩效_指标33_实际值<="
+    assert target.formula.startswith("=ROUND(ROUND(MAX(0,MIN(绩效_指标33_分值,IF(绩效_指标33_实际值<="
                                      "绩效_指标33_目标值,")
 
 

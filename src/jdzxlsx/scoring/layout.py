@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from ..expr import Call, Node, Number
 from ..model import Sheet
 
 # (header, width): the indicator tree; 单位自评 spans the office's typed 分值 | 得分 | 得分率
@@ -20,6 +21,13 @@ FIRST_DATA = HEADER_TOP + 2
 NOT_GIVEN = "未提供"
 PREFIX = "绩效_"
 CELL = "绩效."
+
+
+def settle(node: Node, digits: int) -> Node:
+    """ROUND(ROUND(node, 9), digits): the 9-place rounding takes off a double's last bits (a
+    computed half, 0.0275 held as 0.027499999…, stays a half), so a spreadsheet rounds it as
+    Python's exact decimals do.  Every score, rate and 得分率 of the sheet is rounded so."""
+    return Call("ROUND", (Call("ROUND", (node, Number(9))), Number(digits)))
 
 
 def named_text(sheet: Sheet, row: int, col: int, name: str, text: str, style: str) -> None:

@@ -1,6 +1,7 @@
 """Measures: the rates an indicator is scored from (预算完成率 = 预算完成数 ÷ 预算数 …), each
-ROUND(分子 ÷ 分母, 4) over its printed numerator and denominator, both formulas over 底稿,
-预算指标 and named cells of the input sheets, for the evaluated unit.
+ROUND(分子 ÷ 分母, 4) (written ROUND(ROUND(…, 9), 4): layout.settle) over its printed numerator
+and denominator, both formulas over 底稿, 预算指标 and named cells of the input sheets, for the
+evaluated unit.
 
 A measure whose input the workbook lacks (a name no sheet defines, a ``requires`` that counts
 0, a denominator of 0, or a measure it uses that is itself missing) prints 「未提供」 with the
@@ -11,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
-from ..expr import (Binary, Call, Count, EvaluationError, Name, Node, Number, Query, bind,
+from ..expr import (Binary, Count, EvaluationError, Name, Node, Number, Query, bind,
                     map_queries, names, queries)
 from ..model import Sheet, Workbook, WorkbookContext, fen, to_wan
 from ..templates.performance import (MONEY, MONTH_NAME, RATIO, UNIT_PLACEHOLDER, Measure,
                                      PerformanceTemplate, Term, measure_names)
 from ..working_paper import WorkingPaper, looks_like_number_or_date
-from .layout import CELL, NOT_GIVEN, PREFIX
+from .layout import CELL, NOT_GIVEN, PREFIX, settle
 
 STYLE = {MONEY: "money", RATIO: "rate"}      # other units (人, 月) are counts
 
@@ -49,7 +50,7 @@ def _term_cell(term: Term, value: Node) -> Node:
 
 
 def _rate(numerator: Node, denominator: Node) -> Node:
-    return Call("ROUND", (Binary("/", numerator, denominator), Number(4)))
+    return settle(Binary("/", numerator, denominator), 4)
 
 
 def plan_measures(spec: PerformanceTemplate, book: Workbook, paper: WorkingPaper,

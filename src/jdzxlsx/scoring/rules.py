@@ -1,7 +1,9 @@
 """Rule kinds as formulas: which kind scores an indicator, and its score as a node of the
 formula language over the indicator's named cells (分值, 实际值, 目标值, 自评得分).
 
-Every score is ROUND(MAX(0, MIN(分值, …)), 2): between 0 and the weight, to the cent of a point.
+Every score is ROUND(ROUND(MAX(0, MIN(分值, …)), 9), 2): between 0 and the weight, to the cent
+of a point — rounded to 9 places first, so that a half cent computed in binary doubles
+(0.8825 − 0.85 = 0.027499999…) rounds up in a spreadsheet as it does in Python's decimals.
   linear(from, to)        (实际值 − from) ÷ (to − from) × 分值            (from > to: lower is better)
   at_most(limit, deduct)  分值 if 实际值 ≤ limit, else 分值 − (实际值 − limit) × 100 × deduct × 分值
   proportional            实际值 × 分值
@@ -21,7 +23,7 @@ from ..errors import InputError
 from ..expr import Binary, Call, Name, Node, Number, fill_text
 from ..templates.performance import Band, PerformanceTemplate, fold
 from ..working_paper import Indicator
-from .layout import NOT_GIVEN, PREFIX, percent_text
+from .layout import NOT_GIVEN, PREFIX, percent_text, settle
 from .measures import MeasurePlan
 
 RATE_KINDS = ("linear", "at_most", "proportional")      # scored from a rate
@@ -171,10 +173,10 @@ def score_node(scoring: Scoring, indicator: Indicator) -> Node:
         raw = _if(Binary("<=", actual, target), w, _times(_over(target, actual), w))
     elif scoring.kind == "qualitative":
         low, high = (_times(Number(scoring.band.low), w), _times(Number(scoring.band.high), w))
-        return _round(Call("MAX", (low, Call("MIN", (high, typed)))))
+        return settle(Call("MAX", (low, Call("MIN", (high, typed)))), 2)
     else:
         raw = typed
-    return _round(Call("MAX", (Number(0), Call("MIN", (w, raw)))))
+    return settle(Call("MAX", (Number(0), Call("MIN", (w, raw)))), 2)
 
 
 def _times(a: Node, b: Node) -> Node:
@@ -188,6 +190,3 @@ def _over(a: Node, b: Node) -> Node:
 def _if(condition: Node, then: Node, otherwise: Node) -> Node:
     return Call("IF", (condition, then, otherwise))
 
-
-def _round(node: Node) -> Node:
-    return Call("ROUND", (node, Number(2)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..errors import InputError
-from ..expr import Binary, Call, Name, Node, Number, Ref, Sum, Text
+from ..expr import Binary, Call, Name, Node, Ref, Sum, Text
 from ..model import Sheet, Workbook
 from ..templates import Template
 from ..templates.performance import PerformanceTemplate, fold
@@ -17,7 +17,7 @@ from . import ScoreEntry, Scorecard
 from .layout import (ACTUAL, ACTUAL_TEXT, CELL, COLUMNS, FIRST_DATA, HEADER_TOP, LAST, LEVEL1,
                      LEVEL2, NAME, NOTE, PREFIX, RATE, RULE, SCORE, SUBTITLE_ROW, TARGET,
                      TARGET_TEXT, TITLE_ROW, TYPED_HEADER, TYPED_RATE, TYPED_SCORE, TYPED_WEIGHT,
-                     WEIGHT, NOT_GIVEN, blank_row, fit_rows, named_text)
+                     WEIGHT, NOT_GIVEN, blank_row, fit_rows, named_text, settle)
 from .measures import MeasurePlan, plan_measures, rate_node, write_basis
 from .rules import choose, describe, indicator_name, score_node
 
@@ -193,7 +193,7 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
 
 
 def _rate(score: Node, weight: Node) -> Node:
-    return Call("ROUND", (Binary("/", score, weight), Number(4)))
+    return settle(Binary("/", score, weight), 4)
 
 
 def _group_row(sheet: Sheet, row: int, key: str, label: str, span: tuple[int, int],
