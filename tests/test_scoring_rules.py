@@ -285,3 +285,19 @@ def test_a_per_cent_typed_without_its_sign_is_not_read_as_a_fraction(spec):
     cell = indicator(target=reading("≥90%", "≥", "0.9", "%"), actual=reading("0.922", "", "0.922"),
                      score=5)
     assert choose(cell, spec, plans(spec)).kind == "at_least_target"
+
+
+@pytest.mark.parametrize("name, measure", [
+    ("预算完成率（%）", "预算完成率"), ("结转结余率(%)", "结转结余率"), ("1.预算完成率", "预算完成率"),
+    ("（一）预算完成率", "预算完成率"), ("一、预算完成率", "预算完成率"), ("(2) 结转结余率 %", "结转结余率"),
+    ("3、“三公经费”控制率（%）", "三公经费控制率"), ("部门预算完成率", "预算完成率"),
+    ("三公经费支出控制率", "三公经费控制率"), ("公用经费支出控制率", "公用经费控制率"),
+])
+def test_a_name_with_an_ordinal_a_unit_or_a_common_alias_finds_its_rule(spec, name, measure):
+    got = choose(indicator(name=name, score=2), spec, plans(spec))
+    assert got.measure == measure, name
+
+
+def test_a_name_that_only_looks_alike_finds_no_rule(spec):
+    for name in ("预算执行率", "预算完成率提升", "2020预算完成率"):
+        assert spec.rule_for(name) is None, name

@@ -94,10 +94,17 @@ class IndicatorRule:
     origin: Origin
 
 
+# a leading ordinal (1. 1、 1． （1） (1) 一、 （一） (一)) and a trailing unit (% （%） (%)) of a name
+ORDINAL = re.compile(r"^(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+UNIT_SUFFIX = re.compile(r"(?:[（(][%％][）)]|[%％])$")
+
+
 def fold(text: str) -> str:
-    """An indicator's name for matching: no spaces, quotes or brackets (“三公经费”控制率 →
-    三公经费控制率)."""
-    return re.sub(r"[\s\"'“”‘’「」『』()（）\[\]【】《》〈〉]", "", text)
+    """An indicator's name for matching: no spaces, quotes or brackets, no leading ordinal and
+    no trailing unit (“三公经费”控制率 → 三公经费控制率; 1.预算完成率（%） → 预算完成率)."""
+    text = re.sub(r"\s", "", text)
+    text = UNIT_SUFFIX.sub("", ORDINAL.sub("", text))
+    return re.sub(r"[\"'“”‘’「」『』()（）\[\]【】《》〈〉]", "", text)
 
 
 @dataclass
