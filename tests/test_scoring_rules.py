@@ -205,6 +205,9 @@ def test_the_longest_achievement_word_decides_the_band(spec):
         assert (got.kind, got.word, got.band.low) == ("qualitative", text, D(low))
     from_actual = choose(indicator(actual=reading("基本达成"), score=1), spec, plans(spec))
     assert from_actual.word == "基本达成"
+    # the 实际完成值 first: a stated level there is the level, whatever 评分标准 explains
+    both = choose(indicator(actual=reading("基本完成"), criterion="完全达成", score=1), spec, plans(spec))
+    assert (both.word, both.band.low) == ("基本完成", D("0.6"))
     assert choose(indicator(criterion="是否制定管理制度", score=1), spec, plans(spec)).kind == "judged"
 
 
@@ -243,7 +246,7 @@ def load_changed(tmp_path: Path, old: str, new: str):
     ('numerator.value = "绩效_预算完成率"', 'numerator.value = "绩效_支付进度率"', "自己"),
     ('numerator.value = "绩效_预算完成率"', 'numerator.value = "绩效_指标1_得分"', "不是任何比率"),
     ('name = "良"\nfrom = 80', 'name = "良"\nfrom = 95', "从高到低"),
-    ('words = ["基本达成", "部分达成"]', 'words = ["基本达成", "达成"]', "已在另一档"),
+    ('words = ["基本达成", "部分达成",', 'words = ["基本达成", "达成",', "已在另一档"),
     ('low = 0.6\nhigh = 0.8', 'low = 0.8\nhigh = 0.6', "得分区间"),
     ('measure = "政府采购执行率"', 'measure = "采购执行率"', "采购执行率"),
     ('proportional = "实际值 × 分值"\n', '', "proportional"),
@@ -301,3 +304,20 @@ def test_a_name_with_an_ordinal_a_unit_or_a_common_alias_finds_its_rule(spec, na
 def test_a_name_that_only_looks_alike_finds_no_rule(spec):
     for name in ("预算执行率", "预算完成率提升", "2020预算完成率"):
         assert spec.rule_for(name) is None, name
+
+
+@pytest.mark.parametrize("criterion, word, low", [
+    ("基本达成，效果较好", "基本达成", "0.6"), ("达成。", "达成", "0.8"), ("已达成", "已达成", "0.8"),
+    ("全部完成（详见说明）", "全部完成", "0.8"), ("已基本达成", "已基本达成", "0.6"),
+    ("未完成：受疫情影响", "未完成", "0"), ("“完全达成”", "完全达成", "0.8"),
+])
+def test_a_level_is_a_band_word_alone_or_before_punctuation(spec, criterion, word, low):
+    got = choose(indicator(criterion=criterion, score=1), spec, plans(spec))
+    assert (got.kind, got.word, got.band.low) == ("qualitative", word, D(low))
+
+
+@pytest.mark.parametrize("criterion", ["未完成不得分，完成得满分", "达成年度指标值得满分，未达成按比例扣分",
+                                       "完全达成得满分"])
+def test_a_scoring_instruction_is_not_a_level(spec, criterion):
+    got = choose(indicator(criterion=criterion, score=1), spec, plans(spec))
+    assert (got.kind, got.band) == ("judged", None), criterion

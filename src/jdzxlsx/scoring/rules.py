@@ -16,6 +16,7 @@ The divisions of the target kinds sit in the branch IF takes only when the divis
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -81,12 +82,23 @@ def comparable(indicator: Indicator) -> bool:
     return not incomparable(indicator)
 
 
+# what may follow a 达成程度 word that states the level ("基本达成，效果较好"); any other
+# continuation makes the text a scoring instruction ("未完成不得分，完成得满分"), not a level
+BAND_END = "，,。；;：:（(、．.！!"
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s\"'“”‘’「」『』]", "", text)
+
+
 def stated_band(indicator: Indicator, spec: PerformanceTemplate) -> tuple[Band, str] | None:
-    """The 达成程度 the 评分标准 (or 实际完成值) begins with: the longest word that fits."""
+    """The 达成程度 the 实际完成值 — else the 评分标准 — states: the whole text is a band's word,
+    or begins with one followed by punctuation (the longest word that fits)."""
     words = sorted(((w, b) for b in spec.bands for w in b.words), key=lambda wb: -len(wb[0]))
-    for text in (fold(indicator.criterion), fold(indicator.actual.text)):
+    for text in (_plain(indicator.actual.text), _plain(indicator.criterion)):
         for word, band in words:
-            if text.startswith(fold(word)):
+            said = _plain(word)
+            if text == said or (text.startswith(said) and text[len(said)] in BAND_END):
                 return band, word
     return None
 
