@@ -237,6 +237,23 @@ def test_a_score_rate_that_is_no_percent_is_refused_at_its_cell(files, typed):
     assert "得分率" in error.message
 
 
+@pytest.mark.parametrize("typed", [93.7, "93.7", " 93.7 "])
+def test_a_per_cent_without_its_sign_is_refused_as_a_number_cell_as_in_text(files, typed):
+    header = [*HEADER[:8], "得分率(%)", HEADER[9]]
+    error = refused(files, line("投入", "a", "b", 2, score="1.9"),
+                    line(None, None, "c", 2, score=2, rate=typed), header=header)
+    assert (error.file, error.sheet, error.row, error.column) == ("绩效.xlsx", "绩效指标", 4, 9)
+    assert error.message == "「得分率(%)」列应为得分率（百分数，如 93.7%，或小数，如 0.937），实际为「93.7」"
+    assert "9370%" in error.hint and "「93.7%」" in error.hint
+
+
+def test_a_score_rate_number_cell_up_to_1_is_a_fraction_under_a_per_cent_header(files):
+    header = [*HEADER[:8], "得分率(%)", HEADER[9]]
+    [row] = read(files, line("投入", "a", "b", 2, score="1.9", rate=0.95), header=header
+                 ).performance
+    assert row.score_rate == D("0.95")
+
+
 # --- readings ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, comparator, number, unit", [
@@ -247,6 +264,10 @@ def test_a_score_rate_that_is_no_percent_is_refused_at_its_cell(files, typed):
     ("5404.19万件", "", D("5404.19"), "万件"), ("1,234.5万元", "", D("1234.5"), "万元"),
     ("-2.5%", "", D("-0.025"), "%"), ("21", "", D(21), ""), (21, "", D(21), ""),
     (0.922, "", D("0.922"), ""),
+    ("90%以上", "≥", D("0.9"), "%"), ("100%以内", "≤", D(1), "%"), ("5%以下", "≤", D("0.05"), "%"),
+    ("≥90%及以上", "≥", D("0.9"), "%"), ("95% 及以下", "≤", D("0.95"), "%"),
+    ("100家以上", "≥", D(100), "家"), ("7亿元不超过", "≤", D(7), "亿元"),
+    (">90%以上", ">", D("0.9"), "%"),
 ])
 def test_a_reading_keeps_what_was_typed_and_says_comparator_number_and_unit(
         files, typed, comparator, number, unit):
@@ -256,7 +277,8 @@ def test_a_reading_keeps_what_was_typed_and_says_comparator_number_and_unit(
     assert row.actual.text == (typed if isinstance(typed, str) else str(number))
 
 
-@pytest.mark.parametrize("typed", ["完成规划文本编制", "10月中旬完成", "立案602家，结案36家", "≥较好"])
+@pytest.mark.parametrize("typed", ["完成规划文本编制", "10月中旬完成", "立案602家，结案36家", "≥较好",
+                                   "≥90%以下", "不超过5%以上", "以上"])
 def test_a_reading_that_says_no_number_keeps_only_its_text(files, typed):
     [row] = read(files, line("产出", "a", "b", 2, actual=typed)).performance
     assert row.actual == Reading(typed)

@@ -40,7 +40,8 @@ def performance_row(row: Row) -> PerformanceRow | None:
         raise row.fail("weight", "分值（数字，如 2）", "",
                        hint="每个指标都要有分值（权重）：请填上；如这一行是标题或说明，"
                             "请删去该行或移到表格下方，并以「注：」开头。")
-    known = comparators(vocabularies["comparator"])
+    known = (comparators(vocabularies["comparator"]),
+             comparators(vocabularies["comparator_after"], words_only=True))
     return PerformanceRow(
         level1=levels["level1"], level2=levels["level2"], level3=levels["level3"],
         weight=weight,
@@ -108,8 +109,8 @@ def _percent(row: Row) -> Decimal | None:
                          error) from None
 
 
-def _reading(row: Row, name: str, known: tuple[tuple[str, str], ...]) -> Reading:
-    return parse_reading(row.values.get(name), known)
+def _reading(row: Row, name: str, known: tuple[tuple[tuple[str, str], ...], ...]) -> Reading:
+    return parse_reading(row.values.get(name), *known)
 
 
 def _title(sheet: SheetContext) -> str:

@@ -1,6 +1,7 @@
 """Cell parsers of the 绩效指标 sheet: plain numbers (分值, 自评得分: points, never money, so no
 万元 scaling and no rounding to the fen), percents (得分率, kept as a fraction) and readings
-(指标值 / 实际完成值: the text shown, and what it says — comparator, number, unit).
+(指标值 / 实际完成值: the text shown, and what it says — comparator, number, unit: "≥90%",
+"不低于90%", "90%以上", "≥90%及以上").
 
 Like cells.py, a parser that cannot read a cell raises CellError; the builder adds the place.
 """
@@ -75,8 +76,9 @@ def parse_decimal(value: object, what: str) -> Decimal | None:
 
 
 def parse_percent(value: object) -> Decimal | None:
-    """得分率 as a fraction: "93.7%" → 0.937; a number cell (a typed 93.7% is stored 0.937) as
-    it is; a typed bare number only up to 1 ("0.937"), since "93.7" could mean 93.7% or 9370%."""
+    """得分率 as a fraction: "93.7%" → 0.937; a bare number, typed or a number cell (a typed
+    93.7% is stored 0.937), as it is — but only up to 1: 93.7 (a per cent without its sign, as
+    under a 「得分率(%)」 header) could mean 93.7% or 9370%, and is refused."""
     if _blank(value):
         return None
     expected = "得分率（百分数，如 93.7%，或小数，如 0.937）"
@@ -88,26 +90,53 @@ def parse_percent(value: object) -> Decimal | None:
         if text.endswith("%") and _SIGNED.match(text[:-1]):
             number = Decimal(text[:-1]).scaleb(-2)
         elif _SIGNED.match(text):
-            number = Decimal(text)
-            if number > 1:
-                raise CellError(expected, value, f"写成百分数：如是 {text}%，请填「{text}%」。")
+            number = _bare_rate(Decimal(text), expected, value)
         else:
             raise CellError(expected, value, "请填写百分数（如 93.7%），未评分请留空。")
+    else:
+        number = _bare_rate(number, expected, value)
     if number < 0:
         raise CellError(expected, value, "得分率不能是负数：请核对后改正。")
     return number
 
 
-def comparators(vocabulary: Vocabulary) -> tuple[tuple[str, str], ...]:
-    """(spelling as normalised, comparator) of [values.comparator], longest spelling first."""
-    pairs = {_normal(spelling): vocabulary.resolve(spelling) for spelling in vocabulary.spellings}
+def _bare_rate(number: Decimal, expected: str, value: object) -> Decimal:
+    """A 得分率 without its % sign: a fraction up to 1 (0.937); above 1 refused (93.7)."""
+    if number > 1:
+        shown, hundredfold = _plain(number), _plain(number * 100)
+        raise CellError(expected, value,
+                        f"得分率没有百分号而大于 1，不知道是 {shown}% 还是 {hundredfold}%："
+                        f"请填写带百分号的百分数，如是 {shown}% 请填「{shown}%」"
+                        f"（或小数 {_plain(number.scaleb(-2))}）。")
+    return number
+
+
+def _plain(number: Decimal) -> str:
+    return f"{number.normalize():f}"
+
+
+def comparators(vocabulary: Vocabulary, *, words_only: bool = False
+                ) -> tuple[tuple[str, str], ...]:
+    """(spelling as normalised, comparator) of a comparator vocabulary ([values.comparator],
+    [values.comparator_after]), longest spelling first. ``words_only`` leaves out the
+    canonical signs themselves (≥ ≤ may stand in front of a number, not after it)."""
+    pairs = {_normal(spelling): vocabulary.resolve(spelling) for spelling in vocabulary.spellings
+             if not (words_only and spelling in vocabulary.canonical)}
     return tuple(sorted(((s, c) for s, c in pairs.items() if c), key=lambda p: -len(p[0])))
 
 
-def parse_reading(value: object, known: tuple[tuple[str, str], ...]) -> Reading:
-    """指标值 / 实际完成值: "≥90%" → (≥, 0.9, %); "395.2亿元" → ("", 395.2, 亿元); a number
-    cell → its number, unit ""; text that says no number ("完成规划编制") only its text.
-    ``known``: comparators() of the catalogue."""
+# The way a comparator points: a word after the number ("90%以上") agrees with one before it
+# ("≥90%及以上") when both point the same way; the one in front is kept (it may be strict).
+_DIRECTION = {"≥": 1, ">": 1, "≤": -1, "<": -1, "=": 0}
+
+
+def parse_reading(value: object, known: tuple[tuple[str, str], ...],
+                  after: tuple[tuple[str, str], ...] = ()) -> Reading:
+    """指标值 / 实际完成值: "≥90%" → (≥, 0.9, %); "90%以上" → (≥, 0.9, %); "395.2亿元" →
+    ("", 395.2, 亿元); a number cell → its number, unit ""; text that says no number
+    ("完成规划编制"), or two comparators that disagree ("≥90%以下"), only its text.
+    ``known``: comparators() of the catalogue, in front of the number; ``after``: the words
+    that may follow it (comparators(..., words_only=True) of [values.comparator_after])."""
     number = _number_cell(value)
     if number is not None:
         return Reading(str(number), number=number)
@@ -119,13 +148,21 @@ def parse_reading(value: object, known: tuple[tuple[str, str], ...]) -> Reading:
             comparator, rest = canonical, rest[len(spelling):]
             break
     match = _READING.match(rest)
-    if not match or not _UNIT.match(match[2]):
+    if not match:
+        return Reading(text)
+    unit = match[2]
+    for spelling, canonical in after:
+        if unit.endswith(spelling):
+            if comparator and _DIRECTION.get(comparator) != _DIRECTION.get(canonical):
+                return Reading(text)
+            comparator, unit = comparator or canonical, unit[:-len(spelling)]
+            break
+    if not _UNIT.match(unit):
         return Reading(text)
     try:
         number = Decimal(match[1].replace(",", ""))
     except InvalidOperation:
         return Reading(text)
-    unit = match[2]
     if unit == "%":
         number = number.scaleb(-2)
     return Reading(text, comparator, number, unit)
