@@ -140,6 +140,40 @@ def test_the_column_holding_the_total_word_says_which_total_the_row_is(files):
         (D(2), D(2), D(1))] * 3
 
 
+def test_a_小计_merged_across_level2_and_level3_closes_the_level2_group_above(files):
+    result = read(files, line("投入", "预算执行管理", "预算完成率", 2, score=2),
+                  line(None, None, None, 2, score=2), line("满意度", "满意度指标", "满意率", 5),
+                  merges=[(3, 1, 3, 2, "小计")])
+    assert levels(result)[1] == ("投入", "预算执行管理", "", "二级")
+    assert result.performance[1].total_column == "二级指标"
+
+
+@pytest.mark.parametrize("column", [0, 1, 2])
+def test_小计_closes_the_level2_group_and_总计_the_sheet_in_any_column(files, column):
+    def total(word):
+        return line(*[word if c == column else None for c in range(3)], 2)
+    result = read(files, line("投入", "预算执行管理", "预算完成率", 2), total("小计"), total("总计"))
+    assert [r.total for r in result.performance] == ["", "二级", "总计"]
+    assert result.performance[1].level2 == "预算执行管理"
+
+
+def test_合计_in_the_level1_column_closes_the_level1_it_names_or_else_the_sheet(files):
+    result = read(files, line("投入", "预算执行管理", "预算完成率", 2), line(None, None, "合计", 2),
+                  line("投入合计", None, None, 2), line("合计", None, None, 2))
+    assert [(r.level1, r.level3, r.total) for r in result.performance[1:]] == [
+        ("投入", "合计", "二级"), ("投入", "", "一级"), ("合计", "", "总计")]
+    assert [r.total_column for r in result.performance[1:]] == ["三级指标", "一级指标", "一级指标"]
+
+
+def test_总计_under_each_level1_beside_a_whole_sheet_总计_closes_its_level1(files):
+    """The office's print: 投入 | 总计 | 35 under each 一级, 总计 | | 100 in the 一级 column."""
+    result = read(files, line("投入", "预算执行管理", "预算完成率", 2), line(None, "总计", None, 2),
+                  line("满意度", "满意度指标", "满意率", 5), line(None, "总计", None, 5),
+                  line("总计", None, None, 7))
+    assert [(r.level1, r.total) for r in result.performance] == [
+        ("投入", ""), ("投入", "一级"), ("满意度", ""), ("满意度", "一级"), ("总计", "总计")]
+
+
 def test_a_total_word_ending_a_cell_counts_and_a_total_may_leave_its_figures_blank(files):
     result = read(files, line("投入", "预算执行管理", "预算完成率", 2),
                   line(None, "投入指标合计", None, None, score=2), line("总 计", None, None))

@@ -28,11 +28,11 @@ TREE = [line("投入", "预算执行管理", "预算完成率", 2, score=2),
 
 
 def paper(files, rows, title="某局本级2020年度部门整体支出绩效自评指标表", department="某局",
-          units=UNITS):
+          units=UNITS, merges=()):
     sheets = {"绩效指标": [[title], HEADER, *rows]}
     if units:
         sheets["预算单位"] = units
-    files.xlsx("绩效.xlsx", sheets)
+    files.xlsx("绩效.xlsx", sheets, merges={"绩效指标": list(merges)})
     return build_working_paper(files.read(), year_template(2020), department=department)
 
 
@@ -117,7 +117,29 @@ def test_two_performance_sheets_are_refused_naming_both(files):
 def test_a_subtotal_above_every_indicator_closes_nothing_and_is_refused(files):
     error = refused(files, [line("投入", "预算执行管理", "小计", 2), *TREE])
     assert (error.row, error.column) == (3, "三级指标")
-    assert "预算执行管理" in error.message and "小计写在三级指标列" in error.hint
+    assert "预算执行管理" in error.message and "小计合计其上方的二级指标" in error.hint
+
+
+def test_a_小计_merged_across_level2_and_level3_and_投入合计_close_their_groups(files):
+    rows = [*TREE[:2], line(None, None, None, 4, score="3.9"), TREE[3],
+            line("投入合计", None, None, 5, score="4.9"), *TREE[5:]]
+    sheet = paper(files, rows, merges=[(4, 1, 4, 2, "小计")]).performance
+    assert [(t.level, t.level1, t.level2, t.weight, t.source.row) for t in sheet.totals] == [
+        ("二级", "投入", "预算执行管理", D(4), 5), ("一级", "投入", "", D(5), 7),
+        ("总计", "", "", D(10), 9)]
+
+
+def test_a_merged_小计_twice_is_refused_at_its_row_and_column(files):
+    rows = [*TREE[:3], line(None, None, None, 4, score="3.9"), *TREE[3:]]
+    error = refused(files, rows, merges=[(5, 1, 5, 2, "小计")])
+    assert (error.row, error.column) == (6, "二级指标")
+    assert "「投入／预算执行管理」的二级合计写了两次（另一次在第5行）" in error.message
+
+
+def test_a_合计_naming_no_level1_above_is_refused_at_its_row_and_column(files):
+    error = refused(files, [*TREE[:5], line("本年合计", None, None, 5), *TREE[5:]])
+    assert (error.row, error.column) == (8, "一级指标")
+    assert "「本年」" in error.message and "投入合计" in error.hint
 
 
 def test_a_total_of_a_level2_group_without_indicators_is_refused(files):

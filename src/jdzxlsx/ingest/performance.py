@@ -3,9 +3,13 @@ total the office typed (小计 / 合计 / 总计) or its 评价等级 row — wi
 
 A level cell merged down over several rows already gives each of them its text (extract.py);
 a blank level cell is filled from the indicator above (fill_levels, once the sheet's rows are
-all built). Which total a row is comes from the first level column holding a total word: in
-三级 it closes the 二级 group above, in 二级 the 一级, in 一级 the whole sheet. The words are
-input_kinds.toml's [values.performance_*]: data, not code.
+all built). Which total a row is comes from its total word (the first level column holding
+one) where the word says it: 小计 closes the 二级 group above, 总计 the whole sheet. 合计 is
+placed by its column: in 三级 it closes the 二级 group above, in 二级 the 一级, in 一级 the 一级
+it names ("投入合计"), or else the whole sheet. A sheet that writes 总计 under each 一级 in a
+column right of its whole-sheet total (投入 | 总计 | 35 … 总计 | | 100, as the office prints it)
+has those placed by their column like 合计. The words are input_kinds.toml's
+[values.performance_*]: data, not code.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from .rows import Row, SheetContext, cell_error
 from .text import cell_text, fold
 
 LEVELS = ("level1", "level2", "level3")
+# The totals a word says wherever it stands ([values.performance_total]'s canonical words);
+# any other (合计) is placed by its column: TOTAL_BY_COLUMN.
+TOTAL_BY_WORD = {"小计": "二级", "总计": "总计"}
 TOTAL_BY_COLUMN = {"level1": "总计", "level2": "一级", "level3": "二级"}
 GRADE_ROW = "等级"
 
@@ -34,7 +41,8 @@ def performance_row(row: Row) -> PerformanceRow | None:
     vocabularies = row.sheet.catalogue.vocabularies
     if any(vocabularies["performance_grade_row"].resolve(t) for t in levels.values() if t):
         return _grade_row(row, levels)
-    total = next((TOTAL_BY_COLUMN[name] for name in LEVELS if _is_total(row, levels[name])), "")
+    word = _total_word(row, levels)
+    total = _total_level(word) if word else ""
     weight = _decimal(row, "weight", "分值")
     if weight is None and not total:
         raise row.fail("weight", "分值（数字，如 2）", "",
@@ -52,7 +60,8 @@ def performance_row(row: Row) -> PerformanceRow | None:
         score=_decimal(row, "score", "自评得分"),
         score_rate=_percent(row),
         note=row.text("note"),
-        total=total, grade="", title=_title(row.sheet), source=row.source)
+        total=total, grade="", title=_title(row.sheet), source=row.source,
+        total_column=row.sheet.found.columns[word[0]].text if word else "")
 
 
 def _grade_row(row: Row, levels: dict[str, str]) -> PerformanceRow:
@@ -72,14 +81,40 @@ def _grade_row(row: Row, levels: dict[str, str]) -> PerformanceRow:
                           title=_title(row.sheet), source=row.source)
 
 
-def _is_total(row: Row, text: str) -> bool:
-    """小计 / 合计 / 总计 alone, or ending a cell ("投入合计")."""
-    if not text:
-        return False
+def _total_word(row: Row, levels: dict[str, str]) -> tuple[str, str, str] | None:
+    """(level column, total word, what the cell names before it) of the first level cell
+    holding 小计 / 合计 / 总计 alone (("level3", "小计", "")) or ending it ("投入合计":
+    ("level1", "合计", "投入")); None for a row that is no total."""
     vocabulary = row.sheet.catalogue.vocabularies["performance_total"]
+    for name in LEVELS:
+        text = levels[name]
+        if not text:
+            continue
+        if word := vocabulary.resolve(text):
+            return name, word, ""
+        folded = fold(text)
+        for word in vocabulary.canonical:
+            if folded.endswith(fold(word)):
+                return name, word, _before(text, word)
+    return None
+
+
+def _before(text: str, word: str) -> str:
+    """The text in front of the total word ending ``text``, as written ("投入 合计" → "投入")."""
+    text = text.strip()
+    if text.endswith(word):
+        return text[:-len(word)].strip()
     folded = fold(text)
-    return vocabulary.resolve(text) is not None or any(
-        folded.endswith(fold(spelling)) for spelling in vocabulary.canonical)
+    return folded[:-len(fold(word))]
+
+
+def _total_level(word: tuple[str, str, str]) -> str:
+    """小计 → 二级 and 总计 → 总计 wherever written; 合计 by its column, in 一级 the 一级 it names
+    ("投入合计") or, naming none, the whole sheet."""
+    column, total_word, named = word
+    if total_word in TOTAL_BY_WORD:
+        return TOTAL_BY_WORD[total_word]
+    return "一级" if column == "level1" and named else TOTAL_BY_COLUMN[column]
 
 
 def _is_note(row: Row, levels: dict[str, str]) -> bool:
@@ -119,14 +154,17 @@ def _title(sheet: SheetContext) -> str:
 
 def fill_levels(sheet: SheetContext, built: list[tuple[Row, object]]) -> list:
     """Blank level cells take the text of the indicator row above (a new 一级 starts its 二级
-    afresh); total rows are filled up to their total word. An indicator needs a name: its 三级,
-    or the 二级 written on its own row (a 二级 with no 三级 under it)."""
+    afresh); a total row's levels are the group it closes (_total_group). An indicator needs a
+    name: its 三级, or the 二级 written on its own row (a 二级 with no 三级 under it)."""
+    built = _place_group_totals(built)
     above = ("", "")
     filled = []
     for row, record in built:
         if record.total == GRADE_ROW:
             filled.append((row, record))
             continue
+        if record.total:
+            record = _total_group(row, record, above)
         level1 = record.level1 or above[0]
         new_group = bool(record.level1) and record.level1 != above[0]
         level2 = record.level2 or ("" if new_group else above[1])
@@ -141,3 +179,41 @@ def fill_levels(sheet: SheetContext, built: list[tuple[Row, object]]) -> list:
             above = (level1, level2)
         filled.append((row, replace(record, level1=level1, level2=level2)))
     return filled
+
+
+def _words(row: Row) -> tuple[str, str, str] | None:
+    return _total_word(row, {name: row.text(name) for name in LEVELS})
+
+
+def _place_group_totals(built: list[tuple[Row, object]]) -> list[tuple[Row, object]]:
+    """总计 is the whole sheet's, unless the sheet's whole-sheet total stands in a column further
+    left: then a 总计 right of it closes the group its column says (投入 | 总计 | 35 under each
+    一级, 总计 | | 100 in the 一级 column at the bottom, as the office prints it)."""
+    wholes = [LEVELS.index(word[0]) for row, record in built
+              if record.total == "总计" and (word := _words(row))]
+    if not wholes:
+        return built
+    leftmost = min(wholes)
+    placed = []
+    for row, record in built:
+        word = _words(row) if record.total == "总计" else None
+        if word and word[1] == "总计" and LEVELS.index(word[0]) > leftmost:
+            record = replace(record, total=TOTAL_BY_COLUMN[word[0]])
+        placed.append((row, record))
+    return placed
+
+
+def _total_group(row: Row, record: PerformanceRow, above: tuple[str, str]) -> PerformanceRow:
+    """A total row's levels name the group it closes: the level cells holding (or right of) its
+    word are no group name, and are filled from the indicators above — except the 一级 a 合计
+    in the 一级 column names ("投入合计" closes 投入)."""
+    word = _words(row)
+    if word is None:
+        return record
+    column, _, named = word
+    if record.total == "二级" and column in ("level1", "level2"):
+        return replace(record, level1="" if column == "level1" else record.level1, level2="")
+    if record.total == "一级" and column == "level1":
+        level1 = above[0] if fold(named) == fold(above[0]) else named
+        return replace(record, level1=level1, level2="")
+    return record

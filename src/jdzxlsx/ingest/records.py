@@ -165,6 +165,7 @@ class PerformanceRow:
     grade: str                      # on the 等级 row: 优 / 良 / 中 / 差, else ""
     title: str                      # the sheet's title above the header
     source: Provenance
+    total_column: str = ""          # a total row: the header of the level column holding its word
 
 
 @dataclass(frozen=True)

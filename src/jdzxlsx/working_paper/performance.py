@@ -101,7 +101,11 @@ def _indicator(seq: int, row: PerformanceRow) -> Indicator:
 
 
 _CLOSES = {"二级": "二级指标", "一级": "一级指标", "总计": "指标"}
-_WRITTEN_IN = {"二级": "三级指标", "一级": "二级指标", "总计": "一级指标"}   # the total word's column
+# the total word's usual column, where ingest did not say which column held it
+_WRITTEN_IN = {"二级": "三级指标", "一级": "二级指标", "总计": "一级指标"}
+_WHERE_TOTALS_GO = ("小计合计其上方的二级指标，总计合计全部指标；合计写在三级指标列时合计其上方的二级指标，"
+                    "写在二级指标列时合计一级指标，写在一级指标列时写明一级指标（如「投入合计」）则合计该一级，"
+                    "否则合计全部指标。")
 
 
 def _typed_total(row: PerformanceRow, above: list[Indicator],
@@ -113,16 +117,16 @@ def _typed_total(row: PerformanceRow, above: list[Indicator],
     members = [i for i in above if (not level1 or i.level1 == level1)
                and (row.total != "二级" or (level2 and i.level2 == level2))]
     group = "／".join(part for part in (level1, level2) if part) or "全部指标"
+    column = row.total_column or _WRITTEN_IN[row.total]
     if not members:
         raise _error(row, f"这一行的合计（{row.total}）上方没有属于「{group}」的{_CLOSES[row.total]}，"
                           "不知道是哪些指标的合计。",
-                     "小计写在三级指标列（合计其上的二级指标），合计写在二级指标列（合计一级指标），"
-                     "总计写在一级指标列；请把合计行移到所合计的指标下方，或改正其所在的列。",
-                     _WRITTEN_IN[row.total])
+                     _WHERE_TOTALS_GO + "请把合计行移到所合计的指标下方，或改正合计的写法或其所在的列。",
+                     column)
     for other in totals:
         if (other.level, other.level1, other.level2) == (row.total, level1, level2):
             raise _error(row, f"「{group}」的{row.total}合计写了两次（另一次在第{other.source.row}行）。",
-                         "每组指标只保留一行手填合计。", _WRITTEN_IN[row.total])
+                         "每组指标只保留一行手填合计。" + _WHERE_TOTALS_GO, column)
     return TypedTotal(level=row.total, level1=level1, level2=level2, weight=row.weight,
                       score=row.score, score_rate=row.score_rate, source=row.source)
 
