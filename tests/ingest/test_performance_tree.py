@@ -88,6 +88,40 @@ def test_a_title_naming_the_department_or_no_unit_evaluates_the_department_whole
     assert (sheet.unit, sheet.unit_label) == ("", "某局")
 
 
+def test_the_department_named_inside_the_unit_s_own_name_is_that_unit(files):
+    sheet = paper(files, TREE, title="某局本级（某局本级机关）2020年度绩效自评表").performance
+    assert sheet.unit == "某局本级"
+
+
+@pytest.mark.parametrize("title, named", [
+    ("某局2020年度部门整体支出绩效自评表（含某局科研所）", "「某局」、「某局科研所」"),
+    ("某局本级2020年度部门整体支出绩效自评表（含某局科研所）", "「某局本级」、「某局科研所」"),
+    ("某局2020年度绩效自评表（某局本级）", "「某局」、「某局本级」"),
+])
+def test_a_title_naming_two_units_or_a_unit_beside_the_department_is_refused(files, title, named):
+    error = refused(files, TREE, title=title)
+    assert (error.file, error.sheet, error.row, error.column) == ("绩效.xlsx", "绩效指标", 1, None)
+    assert f"写了 2 个单位：{named}" in error.message and title in error.message
+    assert "只写明一个评价单位" in error.hint and "部门整体时写部门名称「某局」" in error.hint
+
+
+def test_the_office_s_title_naming_its_institute_beside_the_bureau_is_refused(files):
+    """The reviewer's title: the institute is the longest name in it, never the unit evaluated."""
+    department = "景德镇市陶瓷产业发展局"
+    units = [["单位名称", "单位性质"], [f"{department}本级", "行政"], ["景德镇市特种陶瓷研究所", "全额事业"]]
+    error = refused(files, TREE, department=department, units=units,
+                    title=f"{department}2020年度部门整体支出绩效自评表（含景德镇市特种陶瓷研究所）")
+    assert error.row == 1 and f"「{department}」、「景德镇市特种陶瓷研究所」" in error.message
+
+
+def test_a_refused_title_names_the_row_holding_the_units(files):
+    files.xlsx("绩效.xlsx", {"绩效指标": [["2020年度部门整体支出绩效自评表"], ["某局本级 某局科研所"],
+                                          HEADER, *TREE], "预算单位": UNITS})
+    with pytest.raises(InputError) as caught:
+        build_working_paper(files.read(), year_template(2020), department="某局")
+    assert (caught.value.row, caught.value.sheet) == (2, "绩效指标")
+
+
 def test_without_a_performance_sheet_there_is_none(files):
     files.xlsx("单位.xlsx", {"预算单位": UNITS})
     result = build_working_paper(files.read(), year_template(2020), department="某局")

@@ -18,11 +18,11 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .cells import CellError
-from .headers import raw_cell
+from .headers import raw_cell, title_texts
 from .readings import comparators, parse_decimal, parse_percent, parse_reading
 from .records import PerformanceRow, Reading
 from .rows import Row, SheetContext, cell_error
-from .text import cell_text, fold
+from .text import cell_text, fold, squeeze
 
 LEVELS = ("level1", "level2", "level3")
 # The totals a word says wherever it stands ([values.performance_total]'s canonical words);
@@ -61,7 +61,8 @@ def performance_row(row: Row) -> PerformanceRow | None:
         score_rate=_percent(row),
         note=row.text("note"),
         total=total, grade="", title=_title(row.sheet), source=row.source,
-        total_column=row.sheet.found.columns[word[0]].text if word else "")
+        total_column=row.sheet.found.columns[word[0]].text if word else "",
+        title_rows=_title_rows(row.sheet))
 
 
 def _grade_row(row: Row, levels: dict[str, str]) -> PerformanceRow:
@@ -78,7 +79,8 @@ def _grade_row(row: Row, levels: dict[str, str]) -> PerformanceRow:
                           level3=levels["level3"], weight=None, target=Reading(""),
                           actual=Reading(""), criterion="", rule="", score=None,
                           score_rate=None, note=row.text("note"), total=GRADE_ROW, grade=grade,
-                          title=_title(row.sheet), source=row.source)
+                          title=_title(row.sheet), source=row.source,
+                          title_rows=_title_rows(row.sheet))
 
 
 def _total_word(row: Row, levels: dict[str, str]) -> tuple[str, str, str] | None:
@@ -150,6 +152,14 @@ def _reading(row: Row, name: str, known: tuple[tuple[tuple[str, str], ...], ...]
 
 def _title(sheet: SheetContext) -> str:
     return " ".join(sheet.title.texts)
+
+
+def _title_rows(sheet: SheetContext) -> tuple[tuple[str, int | None], ...]:
+    """The title's texts as _title joins them, each with its 1-based row (None: not a row of
+    the sheet, e.g. an HTML export's text above its table)."""
+    return tuple((squeeze(text), None if index is None else index + 1)
+                 for text, index in title_texts(sheet.raw, sheet.found.header_row, sheet.merged)
+                 if text and text.strip())
 
 
 def fill_levels(sheet: SheetContext, built: list[tuple[Row, object]]) -> list:

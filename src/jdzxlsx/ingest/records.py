@@ -166,6 +166,7 @@ class PerformanceRow:
     title: str                      # the sheet's title above the header
     source: Provenance
     total_column: str = ""          # a total row: the header of the level column holding its word
+    title_rows: tuple[tuple[str, int | None], ...] = ()    # each title text, its 1-based row
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def performance_sheet(rows: list[PerformanceRow], places: list[tuple[str, str]],
                       department: str, unit_names: set[str]) -> PerformanceSheet | None:
     """The tree of the office's 绩效指标 sheet (None when the folder has none). ``places`` are
     the (file, sheet) identified as 绩效指标, ``rows`` what they gave; ``unit_names`` the units
-    底稿 and 预算单位 name: the longest one the title names is the evaluated unit."""
+    底稿 and 预算单位 name: the one the title names is the evaluated unit (_evaluated_unit)."""
     if not places:
         return None
     if len(places) > 1:
@@ -85,7 +85,7 @@ def performance_sheet(rows: list[PerformanceRow], places: list[tuple[str, str]],
     if not indicators:
         raise InputError("绩效指标表中没有指标行（有分值的三级指标）。", file=file, sheet=sheet,
                          hint="请在表中逐行填写一级、二级、三级指标及其分值、自评得分。")
-    unit = _evaluated_unit(rows[0].title, department, unit_names)
+    unit = _evaluated_unit(rows[0], department, unit_names, file, sheet)
     return PerformanceSheet(unit=unit, unit_label=unit or department,
                             indicators=tuple(indicators), totals=tuple(totals), grade=grade,
                             grade_source=grade_source, file=file, sheet=sheet)
@@ -131,15 +131,43 @@ def _typed_total(row: PerformanceRow, above: list[Indicator],
                       score=row.score, score_rate=row.score_rate, source=row.source)
 
 
-def _evaluated_unit(title: str, department: str, unit_names: set[str]) -> str:
-    """The longest unit name the title holds (spaces and full-width forms ignored); "" when it
-    names none, or names only the department: the department as a whole is evaluated."""
-    folded = fold(title)
-    named = [name for name in unit_names if name and fold(name) in folded]
-    if not named:
+def _evaluated_unit(row: PerformanceRow, department: str, unit_names: set[str], file: str,
+                    sheet: str) -> str:
+    """The one unit the title names (spaces and full-width forms ignored): a name found only
+    inside a longer one found is part of that unit's own name (某局 in 某局本级); "" when the
+    title names none, or only the department: the department as a whole is evaluated. A title
+    naming two units (…自评表（含某局科研所）), or a unit and the department beside it, is
+    refused: which of them is evaluated is not for jdzxlsx to guess."""
+    folded = fold(row.title)
+    by_key = {fold(name): name for name in sorted(unit_names) if name and fold(name)}
+    if fold(department):
+        by_key[fold(department)] = department
+    spans = [(start, start + len(key), key) for key in by_key
+             for start in _occurrences(folded, key)]
+    outer = [(start, end, key) for start, end, key in spans
+             if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)]
+    keys = list(dict.fromkeys(key for _, _, key in sorted(outer)))
+    if not keys:
         return ""
-    unit = max(named, key=lambda name: (len(fold(name)), name))
-    return "" if fold(unit) == fold(department) else unit
+    if len(keys) == 1:
+        return "" if keys[0] == fold(department) else by_key[keys[0]]
+    names = "、".join(f"「{by_key[key]}」" for key in keys)
+    example = next(by_key[key] for key in keys if key != fold(department))
+    title_row = next((r for text, r in row.title_rows if keys[0] in fold(text)),
+                     next((r for _, r in row.title_rows), None))
+    raise InputError(f"绩效指标表的标题「{row.title}」写了 {len(keys)} 个单位：{names}，"
+                     "不知道自评的是哪一个单位。", file=file, sheet=sheet, row=title_row,
+                     hint=f"标题只写明一个评价单位（如「{example}……绩效自评表」）；评价部门整体时"
+                          f"写部门名称「{department}」或不写单位。其他单位的名称（如「（含……）」）"
+                          "请从标题删去，需要时写在表格下方，以「注：」开头。")
+
+
+def _occurrences(text: str, key: str) -> list[int]:
+    starts, start = [], text.find(key)
+    while start != -1:
+        starts.append(start)
+        start = text.find(key, start + 1)
+    return starts
 
 
 def _error(row: PerformanceRow, message: str, hint: str, column: str | None = None
