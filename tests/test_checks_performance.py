@@ -305,3 +305,38 @@ def test_a_score_outside_its_band_is_flagged_with_the_totals_it_was_carried_into
     assert bad == {"E2[指标4]": (Decimal(18), Decimal("16.00")),
                    "E3-1[总计]": (Decimal(98), Decimal("96.00")),
                    "E3-2[总计]": (Decimal("0.98"), Decimal("0.9600"))}
+
+
+def _unchecked(result: CheckResult, *ids: str) -> dict[str, str]:
+    return {t.split("：", 1)[0]: t for t in result.not_checked if t.startswith(ids)}
+
+
+def test_a_rate_the_books_cannot_give_leaves_its_stated_rate_and_score_unchecked():
+    """No 编制数 and 在职人员数 in 绩效评价基础数据: 在职人员控制率 is not computed, its indicator
+    takes the typed score — E2 does not compare that score with itself, and the stated 85.71 %
+    is not left out: both rows are 未核对 with the reason."""
+    basis = [b for b in synthetic.perf.BASIS if b.key not in ("编制数", "在职人员数")]
+    result = synthetic.check(synthetic.clean_paper(performance_basis=basis))
+    assert not {"E2[指标2]", "E4[指标2]"} & {f.rule_id for f in result.findings}
+    reasons = _unchecked(result, "E2[指标2]", "E4[指标2]")
+    assert set(reasons) == {"E2[指标2]", "E4[指标2]"}
+    assert all("「在职人员控制率」未提供" in t and "基础信息_绩效_在职人员数" in t
+               for t in reasons.values())
+    assert synthetic.findings(result, "E2")["E2[指标1]"].verdict == "一致"     # the others stand
+
+
+def test_a_part_year_leaves_the_measured_indicators_unchecked():
+    result = synthetic.check(synthetic.clean_paper(period_end="2020-06"))
+    reasons = _unchecked(result, "E2[", "E4[")
+    assert set(reasons) == {"E2[指标1]", "E2[指标2]", "E4[指标2]"}       # 预算完成率 stated nothing
+    assert all("期间至 2020-06，未满一年" in t for t in reasons.values())
+    assert {k for k in synthetic.findings(result, "E2")} == {"E2[指标3]", "E2[指标4]"}
+
+
+def test_a_stated_rate_without_its_sign_is_unchecked_and_says_how_to_write_it():
+    stated = {2: {"actual": synthetic.perf.reading("85.71", "", "85.71")}}
+    result = synthetic.check(synthetic.clean_paper(
+        performance=synthetic.perf.performance(indicators=stated)))
+    assert "E4[指标2]" not in synthetic.findings(result, "E4")
+    (reason,) = _unchecked(result, "E4[指标2]").values()
+    assert "实际完成值「85.71」不是百分数：如是 85.71%，请写成「85.71%」" in reason

@@ -62,9 +62,9 @@ def performance(indicators=INDICATORS, totals=TOTALS, grade="优", unit="某局�
                             Provenance(*SOURCE, 40), *SOURCE)
 
 
-def built(perf=None, basis=BASIS, december=True, budget=1000000):
+def built(perf=None, basis=BASIS, december=True, budget=1000000, period_end="2020-12"):
     paper = synthetic.paper(synthetic.complete_year(december=december),
-                            budget=[synthetic.budget(budget)])
+                            budget=[synthetic.budget(budget)], period_end=period_end)
     paper.performance = perf
     book = synthetic.assemble(paper, hand_kept={**synthetic.HAND_KEPT, **basis})
     sheet, card = build_scorecard(book, paper, synthetic.template())
@@ -136,8 +136,52 @@ def test_a_measure_not_given_prints_not_given_and_its_indicator_takes_the_typed_
     assert named(book, "绩效_指标4_得分") == D("2.00")
     rule = next(t for t in texts(sheet) if "「政府采购执行率」未提供" in t)
     assert "基础信息_绩效_政府采购实际金额" in rule and "暂按单位自评得分" in rule
+    # the stated 100 % stays a named figure, and the scorecard says why neither it nor the
+    # typed score can be checked (E4 and E2 未核对, not E2 comparing the typed score with itself)
+    assert named(book, "绩效_指标4_单位所填比率") == 1
     entry = next(e for e in card.entries if e.key == "指标4")
-    assert (entry.kind, entry.measure, entry.typed) == ("judged", None, frozenset({"自评得分"}))
+    assert (entry.kind, entry.measure, entry.typed) == ("judged", "政府采购执行率",
+                                                        frozenset({"自评得分", "单位所填比率"}))
+    assert [m for m, _ in entry.unchecked] == ["单位所填比率", "自评得分"]
+    assert all(why.startswith("「政府采购执行率」未提供（工作簿中没有「基础信息_绩效_政府采购")
+               for _, why in entry.unchecked)
+    assert next(e for e in card.entries if e.key == "指标3").unchecked == ()    # given: checked
+
+
+def test_a_period_short_of_the_year_leaves_the_measured_figures_unchecked():
+    book, _, card = built(performance(), period_end="2020-06")
+    assert named(book, "绩效_期末月份") == 6 and named(book, "绩效_序时进度") == D("0.5")
+    why = "期间至 2020-06，未满一年：按账比率不能与全年填报的实际完成值、自评得分比较"
+    entries = {e.key: e for e in card.entries}
+    for key in ("指标1", "指标2", "指标3"):          # scored from the books
+        assert entries[key].unchecked == (("单位所填比率", why), ("自评得分", why)), key
+    assert "期间至" not in entries["指标4"].unchecked[0][1]       # its measure is missing anyway
+    assert entries["指标5"].unchecked == entries["指标8"].unchecked == ()
+
+
+@pytest.mark.parametrize("actual, says", [
+    (reading("18人", "", "18", "人"), "实际完成值「18人」不是百分数：请写成比率（如 85.71%）"),
+    (reading("128.73", "", "128.73"), "实际完成值「128.73」不是百分数：如是 128.73%，请写成「128.73%」"),
+    (reading("较好"), "实际完成值「较好」不是百分数：请写成比率（如 85.71%）"),
+])
+def test_a_stated_rate_that_is_not_a_rate_is_unchecked_and_says_what_to_write(actual, says):
+    staff = indicator(1, "投入", "部门预算管理", "在职人员控制率", 2, actual=actual, score=2)
+    book, sheet, card = built(performance([staff], ()))
+    assert "绩效_指标1_单位所填比率" not in book.data_names()
+    assert any(c.kind == "text" and c.text == actual.text for c in sheet.cells)
+    (entry,) = [e for e in card.entries if e.level == "指标"]
+    assert "单位所填比率" in entry.typed and entry.measure == "在职人员控制率"
+    assert entry.unchecked == (("单位所填比率", says),)        # E4 未核对, saying what to write
+
+
+def test_a_stated_rate_in_a_per_cent_cell_is_a_fraction():
+    """A per-cent cell gives its fraction (85.71 % is 0.8571), a bare number within the
+    template's bare_fraction_limit (1.5): it is the stated rate, checked."""
+    staff = indicator(1, "投入", "部门预算管理", "在职人员控制率", 2,
+                      actual=reading("0.8571", "", "0.8571"), score=2)
+    book, _, card = built(performance([staff], ()))
+    assert named(book, "绩效_指标1_单位所填比率") == D("0.8571")
+    assert card.entries[0].unchecked == () and "单位所填比率" in card.entries[0].typed
 
 
 def test_groups_total_and_grade(small):

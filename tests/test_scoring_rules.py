@@ -321,3 +321,37 @@ def test_a_level_is_a_band_word_alone_or_before_punctuation(spec, criterion, wor
 def test_a_scoring_instruction_is_not_a_level(spec, criterion):
     got = choose(indicator(criterion=criterion, score=1), spec, plans(spec))
     assert (got.kind, got.band) == ("judged", None), criterion
+
+
+def test_the_bare_fraction_limit_is_the_template_s(spec):
+    assert spec.bare_fraction_limit == D("1.5")
+
+
+def test_a_bare_number_beyond_the_limit_is_not_read_as_a_fraction_of_a_per_cent(spec):
+    # 3 under ≤5 %: 3 % or 300 %? Said, not guessed (and not scored as 300 %)
+    three = indicator(target=reading("≤5%", "≤", "0.05", "%"), actual=reading("3", "", "3"), score=2)
+    got = choose(three, spec, plans(spec))
+    assert got.kind == "judged" and "如是 3%，请写成「3%」" in got.reason
+    # 1.2 in a per-cent cell (120 %) under ≥90 %: within the limit, a fraction
+    cell = indicator(target=reading("≥90%", "≥", "0.9", "%"), actual=reading("1.2", "", "1.2"), score=2)
+    assert choose(cell, spec, plans(spec)).kind == "at_least_target"
+
+
+@pytest.mark.parametrize("actual, kind, says", [
+    (reading("90%", "", "0.9", "%"), "linear", ""),
+    (reading("0.9", "", "0.9"), "linear", ""),                   # a per-cent cell's fraction
+    (reading("80", "", "80"), "judged", "实际完成值「80」不是百分数：如是 80%，请写成「80%」"),
+    (reading("80家", "", "80", "家"), "judged", "实际完成值「80家」不是百分数"),
+    (reading(""), "judged", "实际完成值没有填写"),
+])
+def test_a_rule_that_reads_the_stated_actual_as_a_rate_takes_only_a_rate(spec, actual, kind, says):
+    """固定资产利用率 (linear 85 %→95 %, no measure: the 实际完成值 is the rate)."""
+    got = choose(indicator(name="固定资产利用率", actual=actual, score=2), spec, plans(spec))
+    assert got.kind == kind and says in got.reason
+    assert (got.reason == "") == (says == "")
+
+
+def test_a_limit_that_is_not_above_zero_is_refused(tmp_path):
+    with pytest.raises(TemplateError, match="bare_fraction_limit") as caught:
+        load_changed(tmp_path, "bare_fraction_limit = 1.5", "bare_fraction_limit = 0")
+    assert caught.value.line is not None

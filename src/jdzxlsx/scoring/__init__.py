@@ -14,7 +14,8 @@ class ScoreEntry:
     label: str                      # "投入／预算执行管理／预算完成率"
     level: str                      # "指标" | "二级" | "一级" | "总计"
     kind: str                       # an indicator's rule kind; "group" for the totals
-    measure: str | None = None      # the measure an indicator is scored from
+    measure: str | None = None      # the measure an indicator is scored from (or, its inputs
+                                    # missing, would be: it takes the typed score meanwhile)
     typed: frozenset[str] = frozenset()   # 自评得分, 单位所填比率, 手填分值, 手填得分, 手填得分率
     # typed figures the sheet cannot check, and why (a rate whose inputs are missing, a period
     # short of the year): their rows are 未核对 with the reason, never compared

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ..errors import InputError
 from ..expr import Binary, Call, Name, Node, Number, fill_text
+from ..ingest.records import Reading
 from ..templates.performance import Band, PerformanceTemplate, fold
 from ..working_paper import Indicator
 from .layout import NOT_GIVEN, PREFIX, percent_text, settle
@@ -54,14 +55,29 @@ class Scoring:
         return self.kind in TARGET_KINDS
 
 
-# A per cent stored in a number cell is a fraction (92.2 % → 0.922); a bare number beyond this
-# is a per cent typed without its sign (92.2), which could mean either: it is not guessed.
-BARE_FRACTION_LIMIT = 10
+def bare_fraction(reading: Reading, limit: Decimal) -> bool:
+    """A number without a unit that may be read as a fraction: a per-cent cell's (128.73 % is
+    stored 1.2873), within the template's bare_fraction_limit; beyond it (3 under ≤5 %, 128.73)
+    the office may have meant a per cent without its sign: not guessed."""
+    return reading.unit == "" and reading.number is not None and abs(reading.number) <= limit
 
 
-def incomparable(indicator: Indicator) -> str:
+def not_a_rate(actual: Reading, limit: Decimal) -> str:
+    """Why a 实际完成值 is not a rate, and what to write ("" when it is: a per cent, or a bare
+    number within the limit)."""
+    if actual.number is not None and (actual.unit == "%" or bare_fraction(actual, limit)):
+        return ""
+    text = actual.text.strip()
+    if not text:
+        return "实际完成值没有填写"
+    if actual.number is not None and actual.unit == "":
+        return f"实际完成值「{text}」不是百分数：如是 {text}%，请写成「{text}%」"
+    return f"实际完成值「{text}」不是百分数：请写成比率（如 85.71%）"
+
+
+def incomparable(indicator: Indicator, limit: Decimal) -> str:
     """Why 指标值 and 实际完成值 do not compare as numbers ("" when they do: the same unit, or a
-    per cent against a fraction in a number cell; the target above 0, as it divides)."""
+    per cent against a bare fraction within ``limit``; the target above 0, as it divides)."""
     target, actual = indicator.target, indicator.actual
     if target.number is None or actual.number is None:
         return "指标值或实际完成值不是数"
@@ -71,15 +87,15 @@ def incomparable(indicator: Indicator) -> str:
         return ""
     if {target.unit, actual.unit} == {"%", ""}:
         bare = target if target.unit == "" else actual
-        if abs(bare.number) <= BARE_FRACTION_LIMIT:
+        if bare_fraction(bare, limit):
             return ""
         return (f"「{bare.text}」没有写 %，与「{(actual if bare is target else target).text}」"
-                "无法比较：请写成百分数（如 92.2%）")
+                f"无法比较：如是 {bare.text}%，请写成「{bare.text}%」")
     return f"指标值与实际完成值的单位不同（{target.unit or '无单位'}、{actual.unit or '无单位'}）"
 
 
-def comparable(indicator: Indicator) -> bool:
-    return not incomparable(indicator)
+def comparable(indicator: Indicator, limit: Decimal) -> bool:
+    return not incomparable(indicator, limit)
 
 
 # what may follow a 达成程度 word that states the level ("基本达成，效果较好"); any other
@@ -109,6 +125,7 @@ def choose(indicator: Indicator, spec: PerformanceTemplate,
     has a comparator) with comparable numbers → the target rules; else a stated 达成程度 →
     qualitative; else judged.  A rule whose inputs are missing falls back to the typed score."""
     known = spec.rule_for(indicator.name)
+    limit = spec.bare_fraction_limit
     if known is not None:
         kind, params = known.rule.kind, known.rule.params
         if known.measure is not None and not plans[known.measure].given:
@@ -116,17 +133,17 @@ def choose(indicator: Indicator, spec: PerformanceTemplate,
                              known.measure)
         if kind in TARGET_KINDS and not (indicator.target.number or 0) > 0:
             return _fallback("指标值不是大于 0 的数")
-        if known.measure is None and kind in TARGET_KINDS and not comparable(indicator):
-            return _fallback(incomparable(indicator))
-        if known.measure is None and kind in RATE_KINDS and indicator.actual.number is None:
-            return _fallback("实际完成值不是可比较的数")
+        if known.measure is None and kind in TARGET_KINDS and not comparable(indicator, limit):
+            return _fallback(incomparable(indicator, limit))
+        if known.measure is None and kind in RATE_KINDS and not_a_rate(indicator.actual, limit):
+            return _fallback(not_a_rate(indicator.actual, limit))     # "80", "80家" are no rates
         band = stated_band(indicator, spec) if kind == "qualitative" else None
         if kind == "qualitative" and band is None:
             return _fallback("评分标准没有写明达成程度")
         return Scoring(kind, params, known.measure, *(band or (None, "")))
     quantitative = indicator.rule == "定量" or (indicator.rule != "定性"
                                                 and bool(indicator.target.comparator))
-    if quantitative and comparable(indicator):
+    if quantitative and comparable(indicator, limit):
         kind = "at_most_target" if indicator.target.comparator in AT_MOST else "at_least_target"
         return Scoring(kind, {})
     band = stated_band(indicator, spec)
@@ -134,7 +151,7 @@ def choose(indicator: Indicator, spec: PerformanceTemplate,
         return Scoring("qualitative", {}, None, *band)
     if quantitative and (indicator.rule == "定量" or indicator.actual.number is not None):
         # a target stated with ≥ / ≤ but an actual that does not compare: said, not guessed
-        return _fallback(f"定量指标：{incomparable(indicator)}")
+        return _fallback(f"定量指标：{incomparable(indicator, limit)}")
     return Scoring("judged", {})
 
 

@@ -19,7 +19,7 @@ from .layout import (ACTUAL, ACTUAL_TEXT, CELL, COLUMNS, FIRST_DATA, HEADER_TOP,
                      TARGET_TEXT, TITLE_ROW, TYPED_HEADER, TYPED_RATE, TYPED_SCORE, TYPED_WEIGHT,
                      WEIGHT, NOT_GIVEN, blank_row, fit_rows, named_text, settle)
 from .measures import MeasurePlan, plan_measures, rate_node, write_basis
-from .rules import choose, describe, indicator_name, score_node
+from .rules import RATE_KINDS, choose, describe, indicator_name, not_a_rate, score_node
 
 NO_SHEET = ("输入目录中没有绩效指标表（一级指标、二级指标、三级指标、分值、自评得分 …）：本表不评分，"
             "只列出部门整体的计算依据。")
@@ -54,7 +54,7 @@ def build_scorecard(book: Workbook, paper: WorkingPaper,
         row = HEADER_TOP + 1
     else:
         _header(sheet)
-        row = _tree(sheet, performance, spec, plans, card)
+        row = _tree(sheet, performance, spec, plans, card, paper.period_end)
         row = _grade_bands(sheet, spec, row + 1)
         sheet.freeze = (FIRST_DATA, 0)
         sheet.repeat_rows = (HEADER_TOP, FIRST_DATA - 1)
@@ -94,7 +94,7 @@ def _place_error(total: TypedTotal, message: str) -> InputError:
 
 
 def _tree(sheet: Sheet, performance: PerformanceSheet, spec: PerformanceTemplate,
-          plans: dict[str, MeasurePlan], card: Scorecard) -> int:
+          plans: dict[str, MeasurePlan], card: Scorecard, period_end: str) -> int:
     """The indicators, group rows and grade row; returns the row after the grade."""
     typed = _typed_totals(performance)
     row, seconds, firsts, total_parts = FIRST_DATA, 0, 0, []
@@ -104,7 +104,7 @@ def _tree(sheet: Sheet, performance: PerformanceSheet, spec: PerformanceTemplate
         for level2, run2 in groupby(run1, key=lambda i: i.level2):
             start2, members = row, []
             for indicator in run2:
-                members.append(_indicator_row(sheet, row, indicator, spec, plans, card))
+                members.append(_indicator_row(sheet, row, indicator, spec, plans, card, period_end))
                 row += 1
             if not level2:
                 parts += members
@@ -140,9 +140,11 @@ def _group_cells(key: str) -> tuple[Node, Node]:
 
 
 def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: PerformanceTemplate,
-                   plans: dict[str, MeasurePlan], card: Scorecard) -> tuple[Node, Node]:
+                   plans: dict[str, MeasurePlan], card: Scorecard,
+                   period_end: str) -> tuple[Node, Node]:
     """One indicator: its figures as the office typed them, the rate and the score as
-    formulas.  Returns its (分值, 得分) for the group rows."""
+    formulas; on the scorecard, the typed figures the checks cannot compare, and why.  Returns
+    its (分值, 得分) for the group rows."""
     if indicator.weight <= 0:
         raise InputError(f"指标「{indicator.name}」的分值 {indicator.weight} 应大于 0。",
                          file=indicator.source.file, sheet=indicator.source.sheet,
@@ -151,17 +153,35 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
     scoring = choose(indicator, spec, plans)
     seq, base = indicator.seq, f"{CELL}指标{indicator.seq}"
     typed: set[str] = set()
+    unchecked: dict[str, str] = {}
     blank_row(sheet, row, set())
     sheet.text(row, NAME, indicator.name, "note")
     sheet.named_number(row, WEIGHT, indicator_name(seq, "分值"), indicator.weight, "plain")
     sheet.text(row, TARGET_TEXT, indicator.target.text, "note")
     actual = indicator.actual
-    if scoring.measure is not None and actual.number is not None:
+    measure = scoring.measure or scoring.wanted         # scored from the books, if given
+    if measure is not None:
+        # the rate the books give cannot be compared with what the office stated or scored:
+        # its inputs are missing, or the period is short of the year the office reported
+        if scoring.wanted is not None:
+            why = scoring.reason
+        elif not period_end.endswith("-12"):
+            why = (f"期间至 {period_end}，未满一年：按账比率不能与全年填报的实际完成值、"
+                   "自评得分比较")
+        else:
+            why = ""
+        if why:
+            unchecked = {"单位所填比率": why, "自评得分": why}
+    stated = measure is not None and (actual.number is not None or actual.text.strip() != "")
+    if stated and not not_a_rate(actual, spec.bare_fraction_limit):
         sheet.named_number(row, ACTUAL_TEXT, indicator_name(seq, "单位所填比率"), actual.number,
-                           "rate" if actual.unit == "%" else "plain")
+                           "rate")
         typed.add("单位所填比率")
     else:
         sheet.text(row, ACTUAL_TEXT, actual.text, "note")
+        if stated:          # "18人", "128.73": not a rate the office stated; said, not guessed
+            typed.add("单位所填比率")
+            unchecked["单位所填比率"] = not_a_rate(actual, spec.bare_fraction_limit)
     if indicator.target.number is not None:
         sheet.named_number(row, TARGET, indicator_name(seq, "目标值"), indicator.target.number,
                            "rate" if indicator.target.unit == "%" else "plain")
@@ -170,7 +190,7 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
         sheet.names.append((indicator_name(seq, "实际值"), f"{base}.实际值"))
     elif scoring.uses_actual:
         sheet.named_number(row, ACTUAL, indicator_name(seq, "实际值"), actual.number,
-                           "rate" if actual.unit == "%" else "plain")
+                           "rate" if actual.unit == "%" or scoring.kind in RATE_KINDS else "plain")
     elif scoring.wanted is not None:
         sheet.text(row, ACTUAL, NOT_GIVEN, "label_flagged")     # its measure is not given
     sheet.text(row, RULE, describe(scoring, spec, indicator.criterion), "note")
@@ -187,8 +207,8 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
         sheet.number(row, TYPED_RATE, indicator.score_rate, "rate")
     sheet.text(row, NOTE, indicator.note, "note")
     label = "／".join(t for t in (indicator.level1, indicator.level2, indicator.name) if t)
-    card.entries.append(ScoreEntry(f"指标{seq}", label, "指标", scoring.kind, scoring.measure,
-                                   frozenset(typed)))
+    card.entries.append(ScoreEntry(f"指标{seq}", label, "指标", scoring.kind, measure,
+                                   frozenset(typed), tuple(unchecked.items())))
     return Name(indicator_name(seq, "分值")), Ref(f"{base}.得分")
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..expr import Count, Name, Node, Query, names, placeholders, queries, walk
 from .common import Origin, Section, refuse_cycles, valid_name
 
-TOP_KEYS = {"sheet", "title", "full_marks", "grade", "band", "describe", "measure", "indicator"}
+TOP_KEYS = {"sheet", "title", "full_marks", "bare_fraction_limit", "grade", "band", "describe", "measure", "indicator"}
 GRADE_KEYS = {"name", "from"}
 BAND_KEYS = {"words", "low", "high"}
 MEASURE_KEYS = {"id", "label", "numerator", "denominator", "requires", "absent"}
@@ -112,6 +112,9 @@ class PerformanceTemplate:
     sheet: str
     title: str                      # {unit_label} {year}
     full_marks: Decimal
+    # a bare number (no %) is a rate, a per-cent cell's fraction (128.73 % stored 1.2873), only
+    # up to this; beyond it, a per cent typed without its sign (3 under ≤5 %): said, not guessed
+    bare_fraction_limit: Decimal
     grades: tuple[Grade, ...]       # best first; the last starts at 0
     bands: tuple[Band, ...]
     describe: dict[str, str]        # rule kind (and "fallback") → 评分规则 text
@@ -152,8 +155,12 @@ def read_performance(top: Section) -> PerformanceTemplate:
     full = _number(top, "full_marks", "绩效.toml ")
     if full <= 0:
         raise top.origin("full_marks").error(f"full_marks = {full} 应大于 0。", expected="100")
+    limit = _number(top, "bare_fraction_limit", "绩效.toml ")
+    if limit <= 0:
+        raise top.origin("bare_fraction_limit").error(f"bare_fraction_limit = {limit} 应大于 0。",
+                                                      expected="1.5")
     grades = _grades(top, full)
-    spec = PerformanceTemplate(sheet, title, full, grades, _bands(top), _describe(top), {}, [],
+    spec = PerformanceTemplate(sheet, title, full, limit, grades, _bands(top), _describe(top), {}, [],
                                top.origin("sheet"))
     for item in top.items("measure"):
         measure = _measure(item)
