@@ -27,23 +27,25 @@ def reading(text: str = "", comparator: str = "", number=None, unit: str = "") -
     return Reading(text, comparator, None if number is None else Decimal(str(number)), unit)
 
 
-def _indicator(seq, level1, level2, name, weight, target, actual, criterion, score) -> Indicator:
+def _indicator(seq, level1, level2, name, weight, target, actual, criterion, score,
+               rate) -> Indicator:
     return Indicator(seq, level1, level2, name, Decimal(weight), target, actual, criterion, "",
-                     "", Decimal(str(score)), None, Provenance(*SOURCE, 3 + seq))
+                     "", Decimal(str(score)), Decimal(rate), Provenance(*SOURCE, 3 + seq))
 
 
 # 预算完成率 is scored from the books but not stated (every corruption of tests/synthetic.py
 # that moves spending keeps it above 95%: full marks); 在职人员控制率 is stated as the books
-# give it; the training count is a ≥ target met; the qualitative one typed inside its band.
+# give it; the training count is a ≥ target met; the qualitative one typed inside its band;
+# each typed 得分率 is its score ÷ its weight.
 INDICATORS = (
     _indicator(1, "投入", "预算执行管理", "预算完成率", 30, reading("≥95%", "≥", "0.95", "%"),
-               reading(), "", 30),
+               reading(), "", 30, "1"),
     _indicator(2, "投入", "部门预算管理", "在职人员控制率", 20, reading("≤100%", "≤", "1", "%"),
-               reading("85.71%", "", "0.8571", "%"), "", 20),
+               reading("85.71%", "", "0.8571", "%"), "", 20, "1"),
     _indicator(3, "产出", "数量指标", "开展职业技能培训场次", 30, reading("≥10次", "≥", "10", "次"),
-               reading("12次", "", "12", "次"), "", 30),
+               reading("12次", "", "12", "次"), "", 30, "1"),
     _indicator(4, "效果", "社会效益指标", "服务企业复工复产", 20, reading(),
-               reading("对口服务企业120家"), "基本达成", 14),
+               reading("对口服务企业120家"), "基本达成", 14, "0.7"),
 )
 TOTALS = {("二级", "投入", "预算执行管理"): (30, 30, "1"), ("一级", "投入", ""): (50, 50, "1"),
           ("一级", "产出", ""): (30, 30, "1"), ("总计", "", ""): (100, 94, "0.94")}
@@ -70,8 +72,10 @@ SCENARIOS: dict[str, tuple[dict, set[str]]] = {
     "a typed 小计 weight that is not its indicators' sum": (dict(
         totals={("二级", "投入", "预算执行管理"): (31, 30, "1")}), {"E1-2"}),
     "a qualitative score above its band, carried into the total": (dict(
-        indicators={4: {"score": Decimal(18)}}, totals={("总计", "", ""): (100, 98, "0.98")}),
-        {"E2", "E3-1", "E3-2"}),
+        indicators={4: {"score": Decimal(18), "score_rate": Decimal("0.9")}},
+        totals={("总计", "", ""): (100, 98, "0.98")}), {"E2", "E2-2", "E3-1", "E3-2"}),
+    "an indicator's typed 得分率 that is not its score ÷ its weight": (dict(
+        indicators={4: {"score_rate": Decimal("0.75")}}), {"E2-2"}),
     "a stated rate that is not the books'": (dict(
         indicators={2: {"actual": reading("90%", "", "0.9", "%")}}), {"E4"}),
     "the typed total score a point short": (dict(

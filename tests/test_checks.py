@@ -226,7 +226,7 @@ def test_check_sheet_summary_counts_are_live(sample_workbook):
     ws = openpyxl.load_workbook(sample_workbook)[CHECK_SHEET]
     assert ws["B5"].value.startswith("=COUNTIFS(")
     values = openpyxl.load_workbook(sample_workbook, data_only=True)[CHECK_SHEET]
-    assert values["A5"].value == "错误" and values["B5"].value == 1 + 11  # 不符 错误: T1, 绩效
+    assert values["A5"].value == "错误" and values["B5"].value == 1 + 13  # 不符 错误: T1, 绩效
     header = next([c.value for c in row] for row in values.iter_rows() if row[0].value == "编号")
     assert header[:11] == ["编号", "类别", "检查内容", "左值", "右值", "差额", "比率", "加项数",
                            "允许差额", "结论", "级别"]

@@ -26,7 +26,7 @@ from tests.conftest import load_extension
 from tests.synthetic import paper
 
 SHEET = "绩效自评"
-IDS = ("E1-1", "E1-2", "E2", "E3-1", "E3-2", "E4", "E5")
+IDS = ("E1-1", "E1-2", "E2", "E2-2", "E3-1", "E3-2", "E4", "E5")
 
 
 @pytest.fixture(scope="module")
@@ -303,6 +303,7 @@ def test_a_score_outside_its_band_is_flagged_with_the_totals_it_was_carried_into
         "a qualitative score above its band, carried into the total"][0]())
     bad = {f.rule_id: (f.left, f.right) for f in result.findings if f.verdict == "不符"}
     assert bad == {"E2[指标4]": (Decimal(18), Decimal("16.00")),
+                   "E2-2[指标4]": (Decimal("0.9"), Decimal("0.8000")),    # 18 ÷ 20 typed, 16 ÷ 20
                    "E3-1[总计]": (Decimal(98), Decimal("96.00")),
                    "E3-2[总计]": (Decimal("0.98"), Decimal("0.9600"))}
 
@@ -340,3 +341,16 @@ def test_a_stated_rate_without_its_sign_is_unchecked_and_says_how_to_write_it():
     assert "E4[指标2]" not in synthetic.findings(result, "E4")
     (reason,) = _unchecked(result, "E4[指标2]").values()
     assert "实际完成值「85.71」不是百分数：如是 85.71%，请写成「85.71%」" in reason
+
+
+@pytest.mark.parametrize("rate, verdict", [("0.7", "一致"), ("0.7005", "尾差"), ("0.7006", "不符"),
+                                           ("0.75", "不符")])
+def test_an_indicator_s_typed_score_rate_against_its_computed_one(rate, verdict):
+    """E2-2: 服务企业复工复产 scores 14 of 20 — 70 %; one more place kept than the sheet's four is
+    尾差 within 绩效_比率尾差 (0.0005)."""
+    typed = {4: {"score_rate": Decimal(rate)}}
+    result = synthetic.check(synthetic.clean_paper(
+        performance=synthetic.perf.performance(indicators=typed)))
+    row = synthetic.findings(result, "E2-2")["E2-2[指标4]"]
+    assert (row.left, row.right, row.verdict) == (Decimal(rate), Decimal("0.7000"), verdict)
+    assert row.description == "效果／社会效益指标／服务企业复工复产：单位所填得分率 = 得分 ÷ 分值"

@@ -41,6 +41,11 @@ def test_the_first_samples_typed_scores_rates_and_totals():
         ("E1-1", "绩效自评", Decimal(100), Decimal(100), "一致"),
         ("E4", "投入／预算执行管理／预算完成率", Decimal("1.2873"), Decimal("1.2873"), "一致"),
         ("E4", "投入／预算执行管理／公用经费控制率", Decimal("0.3057"), Decimal("0.3058"), "尾差"),
+        # each typed 得分率 against the computed score ÷ weight: 1.9 ÷ 2 typed, 2.00 ÷ 2 computed;
+        # 2 ÷ 3 kept to three places
+        ("E2-2", carry, Decimal("0.95"), Decimal("1.0000"), "不符"),
+        ("E2-2", "投入／预算编审管理／绩效目标管理", Decimal("0.667"), Decimal("0.6667"), "尾差"),
+        ("E2-2", "投入／预算编审管理／预算编制准确性", Decimal("0.7"), Decimal("0.7000"), "一致"),
     ]
     for rule, label, left, right, verdict in expected:
         row = (_by_label(found, rule, label) if rule != "E1-1"
@@ -92,11 +97,11 @@ def test_libreoffice_computes_the_checks_as_python_did_and_follows_a_typed_score
 
 def test_the_sheet_corrected_as_the_checks_advise_has_no_performance_error():
     """The office's corrections (tests/mutations.py): every 绩效 row 一致 or 尾差 — 投入's 93.7 %
-    for 32.8 ÷ 35 = 93.71 % stays a 尾差."""
+    for 32.8 ÷ 35 = 93.71 % stays a 尾差, and so does 绩效目标管理's 0.667 for 2 ÷ 3."""
     found = findings_after("the 绩效 sheet corrected")
     rows = [f for f in found if f.family == "绩效"]
-    assert len(rows) == 83 and not [f.rule_id for f in rows if f.verdict == "不符"]
+    assert len(rows) == 83 + 41 and not [f.rule_id for f in rows if f.verdict == "不符"]
     assert {f.rule_id for f in rows if f.verdict == "尾差"} == {
-        "E3-2[二级1]", "E3-2[一级1]", "E4[指标6]"}
+        "E3-2[二级1]", "E3-2[一级1]", "E4[指标6]", "E2-2[指标3]"}
     total = next(f for f in rows if f.rule_id == "E3-1[总计]")
     assert (total.left, total.right) == (Decimal(93), Decimal("93.00"))

@@ -31,11 +31,14 @@ def test_the_sample_reproduces_the_published_figures(sample, cell, figure):
 
 def test_the_sample_gives_its_known_findings(sample):
     counts = Counter((f.severity, f.verdict) for f in sample.findings)
-    # 370 of 公开01–03表 + 336 of 公开04–10表 + 83 of 绩效自评 (issue 10)
-    assert len(sample.findings) == 789
-    # T1 and the office's 绩效 scores, rates and totals (tests/test_checks_performance.py)
-    assert counts[("错误", "不符")] == 1 + 11 and counts[("警告", "不符")] == 5
-    assert sum(n for (_, verdict), n in counts.items() if verdict == "尾差") == 35 + 3   # 23 + 12
+    # 370 of 公开01–03表 + 336 of 公开04–10表 + 83 of 绩效自评 (issue 10) + 41 typed indicator
+    # 得分率 (E2-2)
+    assert len(sample.findings) == 789 + 41
+    # T1 and the office's 绩效 scores, rates and totals (tests/test_checks_performance.py); E2-2:
+    # 结转结余率's 0.95 and 服务陶瓷平台搭建's 0.7 follow the typed scores E2 finds wrong
+    assert counts[("错误", "不符")] == 1 + 11 + 2 and counts[("警告", "不符")] == 5
+    # 23 + 12, the 绩效 3 and 绩效目标管理's 0.667 for 2 ÷ 3 (E2-2)
+    assert sum(n for (_, verdict), n in counts.items() if verdict == "尾差") == 35 + 3 + 1
     assert [f.rule_id for f in sample.findings if f.verdict == "不符" and f.severity == "警告"] \
         == ["P1", "B1[201]", "B1[206]", "B1[229]", "B2"]
     # 三公经费 outside 行政 units' 基本支出 (30217 公务接待费 in 项目支出 at 局本级, by design)

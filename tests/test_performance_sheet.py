@@ -125,6 +125,7 @@ def test_scores_follow_the_rules_beside_the_typed_scores(small):
                       6: D("2.10"), 7: D("2.40"), 8: D("5.00")}
     assert named(book, "绩效_指标3_自评得分") == D("1.9")
     assert named(book, "绩效_指标3_单位所填比率") == D("0.0547")
+    assert named(book, "绩效_指标3_手填得分率") == D("0.95")        # the office's 1.9 ÷ 2
     assert named(book, "绩效_指标3_实际值") == D("0.3583")
     assert named(book, "绩效_指标5_目标值") == 110 and named(book, "绩效_指标5_实际值") == 117
     assert named(book, "绩效_指标7_得分率") == D("0.8")
@@ -154,7 +155,8 @@ def test_a_period_short_of_the_year_leaves_the_measured_figures_unchecked():
     why = "期间至 2020-06，未满一年：按账比率不能与全年填报的实际完成值、自评得分比较"
     entries = {e.key: e for e in card.entries}
     for key in ("指标1", "指标2", "指标3"):          # scored from the books
-        assert entries[key].unchecked == (("单位所填比率", why), ("自评得分", why)), key
+        assert entries[key].unchecked == (("单位所填比率", why), ("自评得分", why),
+                                          ("手填得分率", why)), key
     assert "期间至" not in entries["指标4"].unchecked[0][1]       # its measure is missing anyway
     assert entries["指标5"].unchecked == entries["指标8"].unchecked == ()
 
@@ -222,6 +224,8 @@ def test_the_scorecard_lists_every_scored_line_and_what_was_typed(small):
     group = next(e for e in card.entries if e.key == "一级1")
     assert (group.kind, group.level, group.typed) == ("group", "一级",
                                                       frozenset({"手填分值", "手填得分", "手填得分率"}))
+    assert next(e for e in card.entries if e.key == "指标3").typed == frozenset(
+        {"自评得分", "单位所填比率", "手填得分率"})
     assert next(e for e in card.entries if e.key == "二级2").typed == frozenset()
     assert next(e for e in card.entries if e.key == "指标8").label == "满意度／市民满意率"
 

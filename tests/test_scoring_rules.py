@@ -271,7 +271,7 @@ def test_a_cycle_of_measures_is_refused(tmp_path):
 
 def test_the_template_defines_the_sheet_s_names_for_the_checks():
     template = year_template(2020)
-    for name in ("绩效_指标7_自评得分", "绩效_二级3_手填得分率", "绩效_一级1_得分", "绩效_总计_手填分值",
+    for name in ("绩效_指标7_自评得分", "绩效_指标7_手填得分率", "绩效_二级3_手填得分率", "绩效_一级1_得分", "绩效_总计_手填分值",
                  "绩效_等级", "绩效_手填等级", "绩效_满分", "绩效_等级_优", "绩效_序时进度",
                  "绩效_结转结余率", "绩效_结转结余率_分子", "绩效_预算完成率_分母"):
         assert template.defines(name), name

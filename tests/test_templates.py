@@ -20,7 +20,7 @@ BASE = "base = 2020\n"
 def test_the_2020_template_loads_every_table_rule_and_tolerance():
     template = year_template(2020)
     assert list(template.tables) == [f"公开{n:02d}表" for n in range(1, 11)]
-    assert len(template.checks.rules) == 130         # 65 + 53 of 公开04–10表 (issue 9) + 7 绩效
+    assert len(template.checks.rules) == 131         # 65 + 53 of 公开04–10表 (issue 9) + 8 绩效
     assert set(template.checks.compare) == {"equal", "band", "at_least", "flag", "flag_any",
                                             "score", "rate", "same"}     # 绩效 (issue 10)
     assert template.checks.parameters["核对_尾差"].value == 1 / __import__("decimal").Decimal(100)

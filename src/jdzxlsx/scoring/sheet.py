@@ -172,6 +172,8 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
             why = ""
         if why:
             unchecked = {"单位所填比率": why, "自评得分": why}
+            if scoring.wanted is None:      # the typed 得分率 follows the typed score
+                unchecked["手填得分率"] = why
     stated = measure is not None and (actual.number is not None or actual.text.strip() != "")
     if stated and not not_a_rate(actual, spec.bare_fraction_limit):
         sheet.named_number(row, ACTUAL_TEXT, indicator_name(seq, "单位所填比率"), actual.number,
@@ -204,7 +206,9 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
                            "plain")
         typed.add("自评得分")
     if indicator.score_rate is not None:
-        sheet.number(row, TYPED_RATE, indicator.score_rate, "rate")
+        sheet.named_number(row, TYPED_RATE, indicator_name(seq, "手填得分率"), indicator.score_rate,
+                           "rate")
+        typed.add("手填得分率")
     sheet.text(row, NOTE, indicator.note, "note")
     label = "／".join(t for t in (indicator.level1, indicator.level2, indicator.name) if t)
     card.entries.append(ScoreEntry(f"指标{seq}", label, "指标", scoring.kind, measure,

@@ -33,7 +33,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 # the texts of 评分规则 besides the kinds': a measure or a figure the rule needs is missing
 DESCRIBE_EXTRA = ("fallback",)
 # fields of the defined names (绩效_指标{n}_…, 绩效_二级{n}_…, 绩效_一级{n}_…, 绩效_总计_…)
-INDICATOR_FIELDS = ("分值", "得分", "得分率", "自评得分", "实际值", "目标值", "单位所填比率")
+INDICATOR_FIELDS = ("分值", "得分", "得分率", "自评得分", "手填得分率", "实际值", "目标值",
+                    "单位所填比率")
 GROUP_FIELDS = ("分值", "得分", "得分率", "手填分值", "手填得分", "手填得分率")
 SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 

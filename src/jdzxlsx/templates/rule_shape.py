@@ -23,7 +23,8 @@ SOURCE_FAMILIES = {"staffing", "unit", "performance"}
 # each = "performance": which lines of the 绩效自评 scorecard (entries) and, with `typed`, only
 # those where the office typed that figure → the typed markers that entries may carry
 # (手填等级: the sheet's typed grade, carried by the total)
-PERFORMANCE_ENTRIES = {"indicators": ("自评得分",), "measures": ("自评得分", "单位所填比率"),
+PERFORMANCE_ENTRIES = {"indicators": ("自评得分", "手填得分率"),
+                       "measures": ("自评得分", "手填得分率", "单位所填比率"),
                        "groups": ("手填分值", "手填得分", "手填得分率"),
                        "total": ("手填分值", "手填得分", "手填得分率", "手填等级")}
 LINE_KINDS = ("problems", "warnings")   # each = "line": the lines with 错误 or with 警告
