@@ -60,7 +60,7 @@ def scorecard(**typed: frozenset) -> Scorecard:
     marks |= typed
     levels = {"指": "指标", "二": "二级", "一": "一级", "总": "总计"}
     kinds = {"指标1": "judged", "指标2": "linear", "指标3": "at_least_target"}
-    return Scorecard(SHEET, "某局本级", [
+    return Scorecard([
         ScoreEntry(key, LABELS[key], levels[key[0]], kinds.get(key, "group"),
                    "结转结余率" if key == "指标2" else None, frozenset(marks[key]))
         for key in LABELS], typed_grade=True)
@@ -182,7 +182,7 @@ def test_weights_not_adding_up_to_full_marks(template):
 
 # ----------------------------------------------------------------------------- 未核对
 def test_without_a_performance_sheet_every_rule_is_unchecked_with_the_reason(template):
-    for card in (None, Scorecard(SHEET, "某局", [], False)):
+    for card in (None, Scorecard([], False)):
         result = run(template, card, Sheet(SHEET))
         assert result.findings == []
         assert tuple(t.split("：", 1)[0] for t in result.not_checked) == IDS

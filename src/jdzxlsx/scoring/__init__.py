@@ -24,8 +24,9 @@ class ScoreEntry:
 
 @dataclass
 class Scorecard:
-    sheet: str
-    unit_label: str
+    """What the checks read of the sheet: its scored lines, and whether the office typed a
+    grade (carried by the 总计 line)."""
+
     entries: list[ScoreEntry] = field(default_factory=list)
     typed_grade: bool = False
 

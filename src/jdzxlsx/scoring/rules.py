@@ -50,10 +50,6 @@ class Scoring:
     def uses_actual(self) -> bool:
         return self.kind in RATE_KINDS + TARGET_KINDS
 
-    @property
-    def uses_target(self) -> bool:
-        return self.kind in TARGET_KINDS
-
 
 def bare_fraction(reading: Reading, limit: Decimal) -> bool:
     """A number without a unit that may be read as a fraction: a per-cent cell's (128.73 % is

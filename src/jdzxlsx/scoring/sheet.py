@@ -38,7 +38,7 @@ def build_scorecard(book: Workbook, paper: WorkingPaper,
     month = int(paper.period_end[5:])
     plans = plan_measures(spec, book, paper, unit, month)
     sheet = Sheet(spec.sheet, tab_color="#7030A0")
-    card = Scorecard(spec.sheet, unit_label)
+    card = Scorecard()
     period = (f"{paper.year}年度" if month == 12 else f"{paper.year}年1—{month}月")
     sheet.text(TITLE_ROW, 0, spec.title.replace("{unit_label}", unit_label)
                .replace("{year}", str(paper.year)), "title")
