@@ -408,3 +408,32 @@ def test_libreoffice_recalculates_the_sample_s_sheet_and_prints_it_readably(samp
     pages = oracle.pages_by_sheet(oracle.to_pdf(sample_workbook, tmp_path))
     assert pages["绩效自评"] == list(range(1, len(pages["绩效自评"]) + 1))
     assert len(pages["绩效自评"]) <= 5
+
+
+@pytest.mark.slow
+def test_the_sample_without_its_basis_sheet_leaves_the_measured_rows_unchecked(sample_copy):
+    """No 绩效基础数据 sheet: 预算完成率 (its 预算数 needs 批复的上年结转结余), 支付进度率,
+    结转结余率, 在职人员控制率 and 政府采购执行率 are not computed; each takes the typed score, keeps
+    the stated rate as a named figure, and E2 and E4 are 未核对 with the reason, not 一致 with
+    themselves or left out."""
+    from jdzxlsx.pipeline import build
+
+    path = sample_copy / "绩效自评.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    del workbook["绩效基础数据"]
+    workbook.save(path)
+    result = build(sample_copy)
+    missing = ("预算完成率", "支付进度率", "结转结余率", "在职人员控制率", "政府采购执行率")
+    keys = {name: _indicator_key(result, name) for name in missing}
+    entries = {e.key: e for e in result.scorecard.entries}
+    for name, key in keys.items():
+        assert entries[key].measure == name and entries[key].kind == "judged", name
+        assert [m for m, _ in entries[key].unchecked] == ["单位所填比率", "自评得分"], name
+        assert f"绩效_{key}_单位所填比率" in result.book.data_names(), name
+    assert named(result.book, f"绩效_{keys['结转结余率']}_单位所填比率") == D("0.0547")
+    reasons = {t.split("：", 1)[0]: t for t in result.not_checked if t.startswith(("E2[", "E4["))}
+    assert set(reasons) == {f"{rule}[{key}]" for rule in ("E2", "E4") for key in keys.values()}
+    assert "「支付进度率」未提供（「预算完成率」未提供）" in reasons[f"E4[{keys['支付进度率']}]"]
+    checked = {f.rule_id for f in result.findings}
+    assert not checked & set(reasons)
+    assert f"E4[{_indicator_key(result, '公用经费控制率')}]" in checked     # from the books alone
