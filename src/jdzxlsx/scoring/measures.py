@@ -15,8 +15,9 @@ from ..errors import InputError
 from ..expr import (Binary, Count, EvaluationError, Name, Node, Number, Query, bind,
                     map_queries, names, queries)
 from ..model import Sheet, Workbook, WorkbookContext, fen, to_wan
-from ..templates.performance import (MONEY, MONTH_NAME, RATIO, UNIT_PLACEHOLDER, Measure,
-                                     PerformanceTemplate, Term, measure_names)
+from ..templates.measures import (MONEY, MONTH_NAME, RATIO, UNIT_PLACEHOLDER, Measure, Term,
+                                  measure_names)
+from ..templates.performance import PerformanceTemplate
 from ..working_paper import WorkingPaper, looks_like_number_or_date
 from .layout import CELL, NOT_GIVEN, PREFIX, settle
 

@@ -10,20 +10,15 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..expr import Count, Name, Node, Query, names, placeholders, queries, walk
-from .common import Origin, Section, refuse_cycles, valid_name
+from ..expr import placeholders
+from .common import Origin, Section, valid_name
+from .measures import (MONTH_NAME, PREFIX, Measure, Within, measure_names, order_measures,
+                       read_measure)
 
 TOP_KEYS = {"sheet", "title", "full_marks", "bare_fraction_limit", "grade", "band", "describe", "measure", "indicator"}
 GRADE_KEYS = {"name", "from"}
 BAND_KEYS = {"words", "low", "high"}
-MEASURE_KEYS = {"id", "label", "numerator", "denominator", "requires", "absent"}
-TERM_KEYS = {"label", "value", "unit", "fallback"}
 INDICATOR_KEYS = {"names", "measure", "rule"}
-UNIT_PLACEHOLDER = "{评价单位}"
-PREFIX = "绩效_"
-MONTH_NAME = "绩效_期末月份"           # the data cell of the sheet: the period's last month
-MONEY, RATIO = "万元", "比率"
-TERM_UNITS = (MONEY, RATIO, "人", "月")
 
 # rule kind → its parameters (numbers of the template)
 KINDS: dict[str, tuple[str, ...]] = {
@@ -52,33 +47,6 @@ class Band:
     words: tuple[str, ...]
     low: Decimal
     high: Decimal
-
-
-@dataclass(frozen=True)
-class Term:
-    """A measure's numerator or denominator: a formula over 底稿, 预算指标 and named cells;
-    ``fallback`` when no 底稿 line meets the value's queries (as a table row's)."""
-
-    label: str
-    value: Node
-    unit: str                       # 万元 (元 shown ROUND(元/10000,2)) | 比率 | 人 | 月
-    fallback: Node | None = None
-
-
-@dataclass(frozen=True)
-class Measure:
-    id: str
-    label: str
-    numerator: Term
-    denominator: Term
-    origin: Origin
-    requires: Node | None = None    # 0 → the measure's input is not given (「未提供」, ``absent``)
-    absent: str = ""
-
-    def names(self) -> list[str]:
-        nodes = [self.numerator.value, self.numerator.fallback, self.denominator.value,
-                 self.denominator.fallback, self.requires]
-        return list(dict.fromkeys(n for node in nodes if node is not None for n in names(node)))
 
 
 @dataclass(frozen=True)
@@ -137,10 +105,6 @@ class PerformanceTemplate:
         return out + [n for m in self.measures for n in measure_names(m)]
 
 
-def measure_names(measure_id: str) -> list[str]:
-    return [f"{PREFIX}{measure_id}", f"{PREFIX}{measure_id}_分子", f"{PREFIX}{measure_id}_分母"]
-
-
 # ----------------------------------------------------------------------------- reading
 def read_performance(top: Section) -> PerformanceTemplate:
     top.only(TOP_KEYS, "绩效.toml ")
@@ -164,11 +128,11 @@ def read_performance(top: Section) -> PerformanceTemplate:
     spec = PerformanceTemplate(sheet, title, full, limit, grades, _bands(top), _describe(top), {}, [],
                                top.origin("sheet"))
     for item in top.items("measure"):
-        measure = _measure(item)
+        measure = read_measure(item)
         if measure.id in spec.measures:
             raise item.origin("id").error(f"比率 id「{measure.id}」重复。")
         spec.measures[measure.id] = measure
-    _order_measures(spec)
+    order_measures(spec.measures)
     seen: dict[str, Origin] = {}
     for item in top.items("indicator"):
         indicator = _indicator(item, spec)
@@ -244,89 +208,6 @@ def _describe(top: Section) -> dict[str, str]:
     return texts
 
 
-def _term(item: Section, key: str, measure: str) -> Term:
-    data = item.get(key, dict)
-    if data is None:
-        raise item.origin().error(f"比率「{measure}」缺少「{key}」。",
-                                  expected=f'{key}.label、{key}.value、{key}.unit')
-    section = _Within(item.file, f"{item.table}.{key}", item.index, data, item.origin(key))
-    what = f"比率「{measure}」的 {key} "
-    section.only(TERM_KEYS, what)
-    term = Term(section.require("label", str, what), section.formula("value", required=True),
-                section.require("unit", str, what), section.formula("fallback"))
-    if term.unit not in TERM_UNITS:
-        raise item.origin(key).error(f"{what}的 unit「{term.unit}」无法理解。",
-                                     expected="、".join(TERM_UNITS))
-    if term.fallback is not None and not any(q.table == "底稿" for q in queries(term.value)):
-        raise item.origin(key).error(f"{what}的 fallback 只用于 value 含底稿查询的项。")
-    for node in (term.value, term.fallback):
-        if node is not None:
-            _unit_placeholder_only(node, item.origin(key), what)
-    return term
-
-
-@dataclass
-class _Within(Section):
-    """A table written with dotted keys (numerator.value = …): its errors name the line of the
-    measure it belongs to."""
-
-    at: Origin | None = None
-
-    def origin(self, key: str = "") -> Origin:
-        return self.at
-
-
-def _unit_placeholder_only(node: Node, origin: Origin, what: str) -> None:
-    """{评价单位} is the one placeholder, and only as a whole criterion value."""
-    for n in walk(node):
-        if isinstance(n, Name) and placeholders(n.name):
-            raise origin.error(f"{what}的名称「{n.name}」中不能有占位符。")
-        if isinstance(n, (Query, Count)):
-            for c in n.criteria:
-                if placeholders(c.value) and (c.value != UNIT_PLACEHOLDER or c.prefix):
-                    raise origin.error(f"{what}的条件「{c.column}={c.value}」中的占位符不会被填写。",
-                                       expected=f"{c.column}={UNIT_PLACEHOLDER}")
-
-
-def _measure(item: Section) -> Measure:
-    item.only(MEASURE_KEYS, "比率 ")
-    measure_id = item.require("id", str, "比率 ")
-    if not all(valid_name(n) for n in measure_names(measure_id)):
-        raise item.origin("id").error(f"比率 id「{measure_id}」不能用作 Excel 名称的一部分"
-                                      "（只能用文字、数字和 _）。", expected="预算完成率")
-    requires = item.formula("requires")
-    absent = item.get("absent", str, "")
-    if requires is not None:
-        _unit_placeholder_only(requires, item.origin("requires"), f"比率「{measure_id}」的 requires")
-        if not absent:
-            raise item.origin("requires").error(f"比率「{measure_id}」有 requires 却没有 absent"
-                                                "（缺数时写明缺的是什么）。")
-    elif absent:
-        raise item.origin("absent").error("absent 只与 requires 一起用。")
-    return Measure(measure_id, item.require("label", str, "比率 "),
-                   _term(item, "numerator", measure_id), _term(item, "denominator", measure_id),
-                   item.origin(), requires, absent)
-
-
-def _order_measures(spec: PerformanceTemplate) -> None:
-    """A measure may use another's rate, numerator or denominator, without a cycle; the
-    names of the sheet it may use are those and the period's last month."""
-    own = {n: m.id for m in spec.measures.values() for n in measure_names(m.id)}
-    uses = {}
-    for measure in spec.measures.values():
-        used = []
-        for name in measure.names():
-            if name.startswith(PREFIX) and name not in own and name != MONTH_NAME:
-                raise measure.origin.error(f"比率「{measure.id}」用到「{name}」，它不是任何比率的名称。",
-                                           expected="、".join(sorted(own)))
-            if name in own:
-                if own[name] == measure.id:
-                    raise measure.origin.error(f"比率「{measure.id}」用到了自己的「{name}」。")
-                used.append(own[name])
-        uses[measure.id] = used
-    refuse_cycles(uses, {m.id: m.origin for m in spec.measures.values()}, "比率")
-
-
 def _indicator(item: Section, spec: PerformanceTemplate) -> IndicatorRule:
     item.only(INDICATOR_KEYS, "指标 ")
     indicator_names = item.texts("names")
@@ -340,7 +221,7 @@ def _indicator(item: Section, spec: PerformanceTemplate) -> IndicatorRule:
     if data is None:
         raise item.origin().error(f"指标「{indicator_names[0]}」缺少 rule。",
                                   expected='rule = { kind = "linear", from = 0.85, to = 0.95 }')
-    rule = _Within(item.file, f"{item.table}.rule", item.index, data, item.origin("rule"))
+    rule = Within(item.file, f"{item.table}.rule", item.index, data, item.origin("rule"))
     kind = rule.require("kind", str, "rule ")
     if kind not in KINDS:
         raise item.origin("rule").error(f"未知的评分方式「{kind}」。", expected="、".join(KINDS))
