@@ -174,6 +174,8 @@ def _indicator_row(sheet: Sheet, row: int, indicator: Indicator, spec: Performan
             unchecked = {"单位所填比率": why, "自评得分": why}
             if scoring.wanted is None:      # the typed 得分率 follows the typed score
                 unchecked["手填得分率"] = why
+    elif scoring.reason:        # its rule could not be applied: the typed score stands unchecked
+        unchecked = {"自评得分": f"{scoring.reason}，得分取单位自评得分，未能按评分规则核对"}
     stated = measure is not None and (actual.number is not None or actual.text.strip() != "")
     if stated and not not_a_rate(actual, spec.bare_fraction_limit):
         sheet.named_number(row, ACTUAL_TEXT, indicator_name(seq, "单位所填比率"), actual.number,
