@@ -13,7 +13,7 @@ from ..model import Sheet, Workbook
 from ..templates import Template
 from ..templates.performance import PerformanceTemplate, fold
 from ..working_paper import Indicator, PerformanceSheet, TypedTotal, WorkingPaper
-from . import ScoreEntry, Scorecard
+from .card import ScoreEntry, Scorecard
 from .layout import (ACTUAL, ACTUAL_TEXT, CELL, COLUMNS, FIRST_DATA, HEADER_TOP, LAST, LEVEL1,
                      LEVEL2, NAME, NOTE, PREFIX, RATE, RULE, SCORE, SUBTITLE_ROW, TARGET,
                      TARGET_TEXT, TITLE_ROW, TYPED_HEADER, TYPED_RATE, TYPED_SCORE, TYPED_WEIGHT,
